@@ -1,0 +1,4 @@
+"""``python -m cleaner``."""
+from .cli import main
+
+raise SystemExit(main())

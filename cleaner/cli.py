@@ -1,0 +1,133 @@
+"""Command line: ``cleaner run|show|render|verify|rules`` (also ``python -m cleaner``)."""
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+DEFAULT_CONFIG = "cleaner.toml"
+
+
+def _config(path: str | None):
+    from .config import Config
+
+    if path is None and Path(DEFAULT_CONFIG).is_file():
+        path = DEFAULT_CONFIG
+    return Config.load(path)
+
+
+def _clean_file(path: Path, config):
+    """Read and clean one file on its own (no corpus pass): ``(raw, result)``."""
+    from .pipeline import clean_lines, clean_rendered
+    from .reader import read_raw
+    from .runner import prepare
+
+    raw = read_raw(path, config.max_bytes)
+    source, lines, tree = prepare(raw)
+    if raw.format == "html":
+        return raw, clean_rendered(source, lines, tree, config)
+    return raw, clean_lines(source, lines, config)
+
+
+def cmd_run(args: argparse.Namespace) -> int:
+    from .report import format_summary
+    from .runner import run
+
+    raw, clean = Path(args.raw), Path(args.clean)
+    if not raw.is_dir():
+        print(f"cleaner: RAW folder not found: {raw}", file=sys.stderr)
+        return 2
+    jobs = args.jobs or os.cpu_count() or 1
+    report = run(raw, clean, _config(args.config), jobs=jobs, quiet=args.quiet)
+    print(format_summary(report["summary"], Path(report["path"])))
+    return 1 if report["summary"]["failed"] else 0
+
+
+def cmd_show(args: argparse.Namespace) -> int:
+    from .reader import Rejected
+    from .show import render_marked
+
+    config = _config(args.config)
+    try:
+        _raw, result = _clean_file(Path(args.file), config)
+    except (Rejected, OSError) as exc:
+        print(f"cleaner: {args.file}: {exc}", file=sys.stderr)
+        return 2
+    color = sys.stdout.isatty() if args.color == "auto" else args.color == "always"
+    sys.stdout.write(render_marked(result, color=color, removed_only=args.removed_only))
+    return 0
+
+
+def cmd_render(args: argparse.Namespace) -> int:
+    from .reader import Rejected, read_raw
+    from .runner import prepare
+
+    try:
+        raw = read_raw(Path(args.file), _config(args.config).max_bytes)
+    except (Rejected, OSError) as exc:
+        print(f"cleaner: {args.file}: {exc}", file=sys.stderr)
+        return 2
+    sys.stdout.write(prepare(raw)[0])
+    return 0
+
+
+def cmd_verify(args: argparse.Namespace) -> int:
+    from .verify import verify_tree
+
+    problems, checked = verify_tree(Path(args.raw), Path(args.clean), _config(args.config))
+    for problem in problems:
+        print(problem)
+    print(f"verified {checked} documents, {len(problems)} problems")
+    return 1 if problems else 0
+
+
+def cmd_rules(_args: argparse.Namespace) -> int:
+    from .detect import RULES
+    from .document import CATEGORIES
+
+    print("categories: " + ", ".join(CATEGORIES))
+    for spec in RULES:
+        print(f"{spec.name:20} {spec.doc}{' (HTML only)' if spec.html_only else ''}")
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser (kept free of heavy imports so ``--help`` is fast)."""
+    parser = argparse.ArgumentParser(prog="cleaner", description=__doc__)
+    parser.add_argument("--config", help=f"TOML configuration file (default: ./{DEFAULT_CONFIG} if present)")
+    sub = parser.add_subparsers(dest="command", required=True)
+    p = sub.add_parser("run", help="clean every file under RAW into CLEAN")
+    p.add_argument("raw")
+    p.add_argument("clean")
+    p.add_argument("--jobs", "-j", type=int, default=0, help="worker processes (default: all cores)")
+    p.add_argument("--quiet", "-q", action="store_true", help="no progress lines")
+    p.set_defaults(fn=cmd_run)
+    for name in ("show", "explain"):
+        p = sub.add_parser(name, help="show one file with its removed parts marked by category")
+        p.add_argument("file")
+        p.add_argument("--color", choices=("auto", "always", "never"), default="auto")
+        p.add_argument("--removed-only", action="store_true", help="print only the removed lines")
+        p.set_defaults(fn=cmd_show)
+    p = sub.add_parser("render", help="print the text that offsets refer to (HTML: its block rendering)")
+    p.add_argument("file")
+    p.set_defaults(fn=cmd_render)
+    p = sub.add_parser("verify", help="check that every sidecar in CLEAN replays to its clean text")
+    p.add_argument("raw")
+    p.add_argument("clean")
+    p.set_defaults(fn=cmd_verify)
+    p = sub.add_parser("rules", help="list the categories and rule names")
+    p.set_defaults(fn=cmd_rules)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point of the ``cleaner`` console script."""
+    args = build_parser().parse_args(argv)
+    try:
+        return args.fn(args)
+    except BrokenPipeError:
+        return 0
+    except ValueError as exc:  # configuration errors
+        print(f"cleaner: {exc}", file=sys.stderr)
+        return 2

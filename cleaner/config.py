@@ -1,0 +1,88 @@
+"""The one configuration object: frozen, typed, with documented defaults.
+
+A configuration is read from a TOML file's ``[cleaner]`` table (``cleaner.toml`` in the
+working directory when present, or ``--config FILE``). Its resolved form (:meth:`Config.to_dict`)
+and a fingerprint that also covers the shipped rule data files go into every sidecar.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import tomllib
+from dataclasses import asdict, dataclass, fields
+from pathlib import Path
+from typing import Any
+
+from .document import CATEGORIES
+
+RULES_DIR = Path(__file__).parent / "rules"
+
+
+@dataclass(frozen=True, slots=True)
+class Config:
+    """Every setting of a cleaning run.
+
+    Attributes:
+        keep_categories: categories detected but kept in the text (still listed in the
+            sidecar under ``flagged``), e.g. ``["comments"]`` for a user who wants comments.
+        disabled_rules: rule names (as in ``removed[].rule``) that are not run.
+        max_bytes: raw files larger than this are rejected, not read.
+        protect_words: a line of at least this many words that reads like prose is
+            article text unless the evidence against it is strong.
+        repeated_min_docs: a line seen in at least this many documents of the corpus
+            counts as repeated (the corpus pass); 0 switches the pass off.
+        use_trafilatura: for HTML, let trafilatura's main-text extraction vote.
+        language_min_chars: shorter clean texts get ``language: null``.
+        langdetect_seed: fixed seed that makes langdetect deterministic.
+        extra_languages: phrase-list languages always applied besides the detected one.
+        time_limit_s: a document that takes longer is reported as timed out (0: no limit).
+    """
+
+    keep_categories: tuple[str, ...] = ()
+    disabled_rules: tuple[str, ...] = ()
+    max_bytes: int = 50_000_000
+    protect_words: int = 12
+    repeated_min_docs: int = 3
+    use_trafilatura: bool = True
+    language_min_chars: int = 20
+    langdetect_seed: int = 0
+    extra_languages: tuple[str, ...] = ("en",)
+    time_limit_s: float = 60.0
+
+    def __post_init__(self) -> None:
+        unknown = set(self.keep_categories) - set(CATEGORIES)
+        if unknown:
+            raise ValueError(f"unknown categories in keep_categories: {sorted(unknown)}")
+        if self.max_bytes <= 0 or self.protect_words <= 0 or self.repeated_min_docs < 0:
+            raise ValueError("max_bytes and protect_words must be positive, repeated_min_docs >= 0")
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> "Config":
+        """Build from a mapping (as read from TOML); unknown keys are an error."""
+        names = {f.name: f for f in fields(cls)}
+        unknown = set(data) - set(names)
+        if unknown:
+            raise ValueError(f"unknown configuration keys: {sorted(unknown)}")
+        values = {k: tuple(v) if isinstance(v, list) else v for k, v in data.items()}
+        return cls(**values)
+
+    @classmethod
+    def load(cls, path: str | Path | None) -> "Config":
+        """Read ``[cleaner]`` from a TOML file; ``None`` or a missing default gives defaults."""
+        if path is None:
+            return cls()
+        with open(path, "rb") as fh:
+            data = tomllib.load(fh)
+        return cls.from_dict(data.get("cleaner", {}))
+
+    def to_dict(self) -> dict[str, Any]:
+        """The resolved configuration, JSON-ready."""
+        return {k: list(v) if isinstance(v, tuple) else v for k, v in asdict(self).items()}
+
+    def fingerprint(self) -> str:
+        """Hash of the resolved configuration and of every shipped rule data file."""
+        h = hashlib.sha256(json.dumps(self.to_dict(), sort_keys=True).encode())
+        for path in sorted(RULES_DIR.rglob("*.txt")):
+            h.update(str(path.relative_to(RULES_DIR)).encode())
+            h.update(path.read_bytes())
+        return h.hexdigest()[:16]

@@ -1,0 +1,86 @@
+"""Context rules: decide a line by its neighbours, its list, or the rest of the corpus."""
+from __future__ import annotations
+
+from .base import Context
+from .zones import main_region
+
+LIST_MAX = 15
+LIST_MIN = 2
+SHORT_WORDS = 6
+
+
+def _title_like(ctx: Context, i: int) -> bool:
+    f = ctx.feats[i]
+    return 1 <= f.words <= 16 and not ctx.protected(i) and not ctx.lines[i].text.rstrip().endswith(".")
+
+
+def link_lists(ctx: Context) -> None:
+    """Headline lists under a navigation heading ("Related articles", "Read more")."""
+    for head, decision in sorted(ctx.decided.items()):
+        if decision.category != "navigation" or not decision.rule.startswith("phrase."):
+            continue
+        run = []
+        for i in range(head + 1, min(len(ctx.lines), head + 1 + LIST_MAX)):
+            if ctx.feats[i].blank:
+                continue
+            if i in ctx.decided or not _title_like(ctx, i):
+                break
+            run.append(i)
+        if len(run) >= LIST_MIN:
+            for i in run:
+                ctx.decide(i, ctx.hint(i, "navigation"), "navigation.list", evidence=f"heading line {head}")
+
+
+def repeated_lines(ctx: Context) -> None:
+    """Lines seen in several documents of the corpus (CCNet-style), unless prose."""
+    for i in sorted(ctx.repeated):
+        if not ctx.protected(i) and not ctx.lines[i].in_main:
+            ctx.decide(i, ctx.hint(i, "navigation"), "corpus.repeated")
+
+
+def _neighbour(ctx: Context, i: int, step: int) -> int | None:
+    j = i + step
+    while 0 <= j < len(ctx.lines) and ctx.feats[j].blank:
+        j += step
+    return j if 0 <= j < len(ctx.lines) else None
+
+
+def between_removed(ctx: Context) -> None:
+    """A short line whose neighbours above and below were both removed goes with them."""
+    changed = True
+    while changed:
+        changed = False
+        for i in range(len(ctx.lines)):
+            f = ctx.feats[i]
+            if not ctx.open(i) or f.words > SHORT_WORDS or ctx.protected(i) or ctx.lines[i].in_main:
+                continue
+            up, down = _neighbour(ctx, i, -1), _neighbour(ctx, i, 1)
+            if up in ctx.decided and (down is None or down in ctx.decided):
+                category = ctx.hint(i, ctx.decided[up].category)
+                ctx.decide(i, category, "context.between", evidence=f"lines {up},{down}")
+                changed = True
+
+
+def outside_main_html(ctx: Context) -> None:
+    """HTML blocks that trafilatura left out of the main text.
+
+    Removed when short, when the DOM hints at a boilerplate category, or when they also lie
+    outside our own main region; a prose block inside the region is kept (trafilatura
+    sometimes drops article paragraphs).
+    """
+    region = main_region(ctx)
+    for i, line in enumerate(ctx.lines):
+        if line.in_main is not False:
+            continue
+        inside = region is not None and region[0] <= i <= region[1]
+        if ctx.protected(i) and inside and not line.hint:
+            continue
+        evidence = f"dom:{line.hint_word}" if line.hint else "not in main text"
+        ctx.decide(i, ctx.hint(i, "navigation"), "html.outside_main", evidence=evidence)
+
+
+def no_words(ctx: Context) -> None:
+    """Lines with no letter or digit at all (separators like "|", "»", "* * *")."""
+    for i, f in enumerate(ctx.feats):
+        if f.words == 0:
+            ctx.decide(i, ctx.hint(i, "other"), "line.no_words")

@@ -1,0 +1,44 @@
+"""The rule table: stable names, in the order rules run."""
+from __future__ import annotations
+
+from ..phrases import load_patterns
+from .base import Context, RuleSpec
+from .comments import comment_sections
+from .context import between_removed, no_words, link_lists, outside_main_html, repeated_lines
+from .phrase import phrase_rule
+from .zones import outside_region
+
+
+def _comments(ctx: Context) -> None:
+    comment_sections(ctx, load_patterns(ctx.languages, "comment_meta"))
+
+
+RULES: tuple[RuleSpec, ...] = (
+    RuleSpec("phrase.line", "the whole line is a boilerplate phrase", phrase_rule("line")),
+    RuleSpec("phrase.regex", "the line matches a boilerplate pattern", phrase_rule("regex")),
+    RuleSpec("phrase.start", "the line starts with a boilerplate phrase", phrase_rule("start")),
+    RuleSpec("phrase.contains", "a short line contains a boilerplate phrase", phrase_rule("contains")),
+    RuleSpec("line.no_words", "a line with no letter or digit", no_words),
+    RuleSpec("comments.section", "inside a comment section", _comments),
+    RuleSpec("navigation.list", "a headline list under a navigation heading", link_lists),
+    RuleSpec("html.outside_main", "HTML block outside the page's main text", outside_main_html, True),
+    RuleSpec("zone.outside", "short line in the header or footer zone", outside_region),
+    RuleSpec("corpus.repeated", "line repeated across the corpus", repeated_lines),
+    RuleSpec("context.between", "short line between removed lines", between_removed),
+)
+
+
+def rule_names() -> tuple[str, ...]:
+    """Every registered rule name."""
+    return tuple(r.name for r in RULES)
+
+
+def detect(ctx: Context) -> Context:
+    """Run every enabled rule on ``ctx`` in order; decisions accumulate in ``ctx.decided``."""
+    disabled = set(ctx.config.disabled_rules)
+    for spec in RULES:
+        if spec.name in disabled or (spec.html_only and not ctx.is_html):
+            continue
+        spec.fn(ctx)
+        ctx.region = None  # the main region depends on the decisions taken so far
+    return ctx

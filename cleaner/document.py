@@ -1,0 +1,87 @@
+"""The small data types every stage shares: documents, lines and removal spans."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+#: The fixed category vocabulary (documented in the README).
+CATEGORIES: tuple[str, ...] = (
+    "ad",
+    "subscribe",
+    "author_bio",
+    "comments",
+    "navigation",
+    "share",
+    "legal",
+    "caption",
+    "other",
+)
+
+
+@dataclass(slots=True)
+class Document:
+    """One document: an id, its text and free metadata (as datatrove's ``Document``)."""
+
+    id: str
+    text: str
+    metadata: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A removed (or flagged) piece of the source: ``source[start:end]``.
+
+    ``evidence`` names what triggered the rule (a phrase file and line, a feature score),
+    never a free-form reason; ``rule`` is a stable registered name.
+    """
+
+    start: int
+    end: int
+    category: str
+    rule: str
+    score: float = 1.0
+    evidence: str = ""
+
+    def to_json(self, source: str) -> dict[str, Any]:
+        """The sidecar form of the span, with the removed text."""
+        out: dict[str, Any] = {
+            "start": self.start,
+            "end": self.end,
+            "category": self.category,
+            "rule": self.rule,
+            "score": round(self.score, 3),
+            "text": source[self.start : self.end],
+        }
+        if self.evidence:
+            out["evidence"] = self.evidence
+        return out
+
+
+@dataclass(slots=True)
+class Line:
+    """One line (block) of the source with its character offsets.
+
+    ``start``/``end`` delimit the line's content, ``stop`` lies after its line terminator.
+    The HTML fields are filled only for rendered HTML (see :mod:`cleaner.html`).
+    """
+
+    index: int
+    start: int
+    end: int
+    stop: int
+    text: str
+    tag: str = ""
+    hint: str = ""
+    hint_word: str = ""
+    link_density: float = 0.0
+    in_main: bool | None = None
+
+
+@dataclass(slots=True)
+class Decision:
+    """A rule's verdict on one line: remove it as ``category``, by ``rule``."""
+
+    category: str
+    rule: str
+    score: float = 1.0
+    evidence: str = ""

@@ -1,0 +1,80 @@
+"""Per-line features used by the structural and context rules."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .document import Line
+
+_WORD_RE = re.compile(r"\w+", re.UNICODE)
+_TERMINAL = ('.', '!', '?', '…', '"', '”', "'", '’', '»', '«', ')', '。', '！', '？', ':', ';')
+#: ISO 639-1 code -> jusText stoplist name (jusText ships the stoplists).
+_STOPLISTS = {
+    "en": "English", "de": "German", "fr": "French", "es": "Spanish", "it": "Italian",
+    "pt": "Portuguese", "nl": "Dutch", "pl": "Polish", "sv": "Swedish", "da": "Danish",
+    "no": "Norwegian_Bokmal", "fi": "Finnish", "cs": "Czech", "sk": "Slovak", "hu": "Hungarian",
+    "ro": "Romanian", "tr": "Turkish", "ru": "Russian", "uk": "Ukrainian", "bg": "Bulgarian",
+    "el": "Greek", "ca": "Catalan", "hr": "Croatian", "sl": "Slovenian", "lt": "Lithuanian",
+    "lv": "Latvian", "et": "Estonian", "id": "Indonesian", "vi": "Vietnamese", "ar": "Arabic",
+    "fa": "Persian", "he": "Hebrew", "hi": "Hindi",
+}
+
+
+@lru_cache(maxsize=64)
+def stopwords(lang: str | None) -> frozenset[str]:
+    """jusText's stoplist for a language code (English when unknown or missing)."""
+    import justext  # deferred: only the text rules need it
+
+    name = _STOPLISTS.get(lang or "en", "English")
+    try:
+        return frozenset(justext.get_stoplist(name))
+    except (ValueError, KeyError, OSError):
+        return frozenset(justext.get_stoplist("English"))
+
+
+@dataclass(frozen=True, slots=True)
+class Features:
+    """What the rules look at on one line."""
+
+    words: int
+    chars: int
+    stop_ratio: float
+    terminal: bool
+    alpha_ratio: float
+    upper_initial_ratio: float
+
+    @property
+    def blank(self) -> bool:
+        return self.chars == 0
+
+    def prose(self, min_words: int) -> bool:
+        """Reads like a sentence of running text: long enough, stopwords, punctuation."""
+        return self.words >= min_words and self.stop_ratio >= 0.2 and (
+            self.terminal or self.words >= 2 * min_words
+        )
+
+    def good(self) -> bool:
+        """A typical article paragraph (jusText's "good" class, loosened for text dumps)."""
+        return self.words >= 10 and self.stop_ratio >= 0.22 or self.prose(12)
+
+
+def line_features(line: Line, stops: frozenset[str]) -> Features:
+    """Compute :class:`Features` for one line."""
+    text = line.text.strip()
+    words = _WORD_RE.findall(text)
+    n = len(words)
+    if not n:
+        return Features(0, len(text), 0.0, False, 0.0, 0.0)
+    lower = [w.lower() for w in words]
+    stop = sum(1 for w in lower if w in stops)
+    alpha = sum(1 for c in text if c.isalpha())
+    upper = sum(1 for w in words if w[0].isupper())
+    return Features(
+        words=n,
+        chars=len(text),
+        stop_ratio=stop / n,
+        terminal=text.endswith(_TERMINAL),
+        alpha_ratio=alpha / max(1, len(text)),
+        upper_initial_ratio=upper / n,
+    )

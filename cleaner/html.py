@@ -1,0 +1,205 @@
+"""HTML input: render a page to block text, and ask trafilatura what its main text is.
+
+:func:`render` turns a page into one line per visible block (the text that ``removed``
+offsets refer to), each with the DOM's own signals: the innermost boilerplate hint of its
+ancestors' class/id words (``rules/dom.txt``), its tag and its link density.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .config import RULES_DIR
+from .document import Line
+
+BLOCK_TAGS = frozenset(
+    "address article aside blockquote body br dd details dialog div dl dt fieldset figcaption "
+    "figure footer form h1 h2 h3 h4 h5 h6 header hr li main nav ol p pre section summary table "
+    "tbody td tfoot th thead tr ul caption center menu option".split()
+)
+SKIP_TAGS = frozenset(
+    "script style noscript template head title svg math iframe object embed canvas select "
+    "textarea input meta link base".split()
+)
+_SPLIT_RE = re.compile(r"[\W_]+|(?<=[a-z])(?=[A-Z])")
+_WS_RE = re.compile(r"\s+")
+_HIDDEN_RE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
+
+
+@dataclass(frozen=True, slots=True)
+class DomHints:
+    """Class/id words and tags that hint at a category (``rules/dom.txt``)."""
+
+    words: dict[str, str]
+    tags: dict[str, str]
+
+
+@lru_cache(maxsize=1)
+def dom_hints() -> DomHints:
+    """Load ``rules/dom.txt`` once per process."""
+    words: dict[str, str] = {}
+    tags: dict[str, str] = {}
+    table = words
+    for raw in (RULES_DIR / "dom.txt").read_text(encoding="utf-8").splitlines():
+        line = raw.split("#", 1)[0].strip()
+        if line == "[tags]":
+            table = tags
+        elif ":" in line:
+            category, names = line.split(":", 1)
+            for name in names.split():
+                table.setdefault(name.lower(), category.strip())
+    return DomHints(words, tags)
+
+
+def element_hint(tag: str, attrs: dict[str, str], hints: DomHints) -> tuple[str, str]:
+    """``(category, word)`` that an element's tag or class/id words hint at, or empty."""
+    for token in _SPLIT_RE.split(f"{attrs.get('class', '')} {attrs.get('id', '')}"):
+        category = hints.words.get(token.lower())
+        if category:
+            return category, token.lower()
+    category = hints.tags.get(tag)
+    return (category, tag) if category else ("", "")
+
+
+@dataclass(slots=True)
+class _Block:
+    parts: list[str]
+    link_chars: int
+    tag: str
+    hint: tuple[str, str]
+
+
+class _Renderer:
+    """Walks the tree once, without recursion (pages may nest very deep)."""
+
+    def __init__(self) -> None:
+        self.hints = dom_hints()
+        self.out: list[tuple[str, str, tuple[str, str], float]] = []
+        self.stack: list[tuple[str, tuple[str, str], bool]] = []
+        self.block = _Block([], 0, "", ("", ""))
+
+    def flush(self) -> None:
+        text = _WS_RE.sub(" ", "".join(self.block.parts)).strip()
+        if text:
+            density = min(1.0, self.block.link_chars / max(1, len(text)))
+            self.out.append((text, self.block.tag, self.block.hint, density))
+        self.block = _Block([], 0, self._tag(), self._hint())
+
+    def _tag(self) -> str:
+        return self.stack[-1][0] if self.stack else ""
+
+    def _hint(self) -> tuple[str, str]:
+        for _tag, hint, _link in reversed(self.stack):
+            if hint[0]:
+                return hint
+        return ("", "")
+
+    def add(self, text: str | None) -> None:
+        if text:
+            self.block.parts.append(text)
+            if any(link for _t, _h, link in self.stack):
+                self.block.link_chars += len(text.strip())
+
+    def run(self, root) -> list[tuple[str, str, tuple[str, str], float]]:
+        from lxml import etree
+
+        skip_depth = 0
+        for event, el in etree.iterwalk(root, events=("start", "end")):
+            tag = el.tag.lower() if isinstance(el.tag, str) else ""
+            if event == "start":
+                if skip_depth or not tag or tag in SKIP_TAGS or _hidden(el):
+                    skip_depth += 1
+                    continue
+                self._open(el, tag)
+            else:
+                if skip_depth:
+                    skip_depth -= 1
+                    if not skip_depth:
+                        self.add(el.tail)
+                    continue
+                self._close(el, tag)
+        self.flush()
+        return self.out
+
+    def _open(self, el, tag: str) -> None:
+        if tag in BLOCK_TAGS:
+            self.flush()
+        attrs = el.attrib if tag not in ("html", "body") else {}
+        hint = element_hint(tag, attrs, self.hints) if attrs or tag in self.hints.tags else ("", "")
+        self.stack.append((tag, hint, tag == "a"))
+        if tag in BLOCK_TAGS:
+            self.block = _Block([], 0, tag, self._hint())
+        self.add(el.text)
+
+    def _close(self, el, tag: str) -> None:
+        if tag in BLOCK_TAGS:
+            self.flush()
+        if self.stack:
+            self.stack.pop()
+        if tag in BLOCK_TAGS:
+            self.block = _Block([], 0, self._tag(), self._hint())
+        self.add(el.tail)
+
+
+def _hidden(el) -> bool:
+    return el.get("hidden") is not None or bool(_HIDDEN_RE.search(el.get("style", "") or ""))
+
+
+def parse(html: str):
+    """Parse HTML leniently with lxml (``None`` when there is nothing to parse)."""
+    import lxml.html
+    from lxml import etree
+
+    if not html.strip():
+        return None
+    parser = lxml.html.HTMLParser(huge_tree=True, remove_comments=True, remove_pis=True)
+    try:
+        return lxml.html.document_fromstring(html, parser=parser)
+    except (etree.ParserError, ValueError):
+        return None
+
+
+def render(tree) -> tuple[str, list[Line]]:
+    """Render a parsed page as block text, one visible block per line, and its lines."""
+    blocks = _Renderer().run(tree) if tree is not None else []
+    lines: list[Line] = []
+    pos = 0
+    for i, (text, tag, hint, density) in enumerate(blocks):
+        end = pos + len(text)
+        lines.append(Line(i, pos, end, end + 1, text, tag, hint[0], hint[1], density))
+        pos = end + 1
+    return "".join(f"{t}\n" for t, *_ in blocks), lines
+
+
+def extract_main(html, url: str | None = None) -> tuple[str | None, dict[str, str | None]]:
+    """trafilatura's main text (without comments) and metadata; ``None`` text if it fails."""
+    import trafilatura
+
+    meta: dict[str, str | None] = {k: None for k in ("title", "author", "date", "sitename", "url")}
+    try:
+        doc = trafilatura.bare_extraction(
+            html, url=url, include_comments=False, with_metadata=True, include_tables=True
+        )
+    except Exception:  # trafilatura raises many kinds on odd pages; the page is then ours alone
+        return None, meta
+    if doc is None:
+        return None, meta
+    for key in meta:
+        value = getattr(doc, key, None)
+        meta[key] = str(value) if value else None
+    return getattr(doc, "text", None), meta
+
+
+def norm_ws(text: str) -> str:
+    """Collapse white space, for comparing rendered blocks with extracted text."""
+    return _WS_RE.sub(" ", text).strip()
+
+
+def mark_main(lines: list[Line], main_text: str) -> None:
+    """Set ``in_main`` on every line: is its text part of trafilatura's main text?"""
+    haystack = norm_ws(main_text)
+    main_lines = {norm_ws(t) for t in main_text.splitlines()}
+    for line in lines:
+        text = norm_ws(line.text)
+        line.in_main = text in main_lines or (len(text) >= 20 and text in haystack)

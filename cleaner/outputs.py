@@ -1,0 +1,93 @@
+"""Where outputs go, what a sidecar holds, and writing files atomically."""
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from collections import Counter
+from pathlib import Path, PurePosixPath
+from typing import Any
+
+from . import __version__
+from .config import Config
+from .pipeline import CleanResult
+from .reader import RawDocument
+
+STATE_DIR = ".cleaner"
+REPORT_NAME = "report.json"
+OFFSETS = {
+    "text": "characters of the decoded raw text",
+    "html": "characters of the page's block rendering (cleaner render FILE)",
+}
+
+
+def output_stem(rel: PurePosixPath) -> PurePosixPath:
+    """``a/b.html.gz`` -> ``a/b``: the output name without format extensions."""
+    name = rel.name
+    if name.lower().endswith(".gz"):
+        name = name[:-3]
+    stem = PurePosixPath(name).stem if PurePosixPath(name).suffix else name
+    return rel.with_name(stem or name)
+
+
+def atomic_write(path: Path, data: str) -> None:
+    """Write ``data`` to ``path`` through a temporary file renamed into place."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=".tmp-", suffix=path.suffix, dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
+
+
+def removed_chars(result: CleanResult) -> dict[str, int]:
+    """Characters removed per category."""
+    counts: Counter[str] = Counter()
+    for span in result.removed:
+        counts[span.category] += span.end - span.start
+    return dict(sorted(counts.items()))
+
+
+def sidecar(
+    rel: str, raw: RawDocument, result: CleanResult, config: Config, fingerprints: dict[str, str]
+) -> dict[str, Any]:
+    """The sidecar of one cleaned document."""
+    meta = result.metadata
+    return {
+        "source": rel,
+        "sha256": raw.sha256,
+        "bytes": raw.bytes,
+        "format": raw.format,
+        "encoding": raw.encoding,
+        "language": meta.get("language"),
+        "language_confidence": meta.get("language_confidence"),
+        "language_reason": meta.get("language_reason"),
+        "title": meta.get("title"),
+        "author": meta.get("author"),
+        "date": meta.get("date"),
+        "site": meta.get("sitename"),
+        "url": meta.get("url"),
+        "offsets": OFFSETS[raw.format],
+        "chars_in": len(result.source),
+        "chars_out": len(result.text),
+        "removed_chars": removed_chars(result),
+        "removed": [s.to_json(result.source) for s in result.removed],
+        "flagged": [s.to_json(result.source) for s in result.flagged],
+        "phrase_languages": meta.get("phrase_languages", []),
+        "cleaner_version": __version__,
+        "config": config.to_dict(),
+        **fingerprints,
+    }
+
+
+def dumps(data: dict[str, Any]) -> str:
+    """Stable JSON for outputs (sorted by our own field order, UTF-8, newline at end)."""
+    return json.dumps(data, ensure_ascii=False, indent=1) + "\n"

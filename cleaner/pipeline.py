@@ -1,0 +1,133 @@
+"""Cleaning one document: lines -> detection -> spans -> replayed clean text.
+
+Detection (:mod:`cleaner.detect`) only decides; this module turns decisions into spans and
+applies them with :func:`cleaner.spans.replay`, so the sidecar replays exactly to the output.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from .config import Config
+from .corpus import line_key
+from .detect import Context, detect
+from .detect.zones import main_region, title_line
+from .document import Line, Span
+from .features import line_features, stopwords
+from .language import LanguageGuess, detect_language, prose_sample
+from .phrases import available_languages, load_phrasebook
+from .spans import replay, split_lines
+
+
+@dataclass(slots=True)
+class CleanResult:
+    """The outcome for one document.
+
+    ``source`` is the text the offsets refer to: the decoded raw text, or for HTML its
+    block rendering. ``text == replay(source, removed)`` always holds.
+    """
+
+    source: str
+    text: str
+    removed: list[Span]
+    flagged: list[Span]
+    metadata: dict[str, Any] = field(default_factory=dict)
+
+
+def _languages(guess: LanguageGuess, config: Config) -> tuple[str, ...]:
+    have = set(available_languages())
+    wanted = ([guess.code] if guess.code else []) + list(config.extra_languages)
+    return tuple(dict.fromkeys(lang for lang in wanted if lang in have))
+
+
+def _context(lines: list[Line], config: Config, repeated: frozenset[int], is_html: bool) -> Context:
+    guess = detect_language(prose_sample([l.text for l in lines]), config.langdetect_seed)
+    languages = _languages(guess, config)
+    book = load_phrasebook(languages)
+    stops = stopwords(guess.code)
+    feats = [line_features(line, stops) for line in lines]
+    matches = [book.match(line.text) if f.words or line.text.strip() else None for line, f in zip(lines, feats)]
+    rep = frozenset(i for i, line in enumerate(lines) if repeated and line_key(line.text) in repeated)
+    return Context(lines, feats, matches, config, languages, is_html, rep)
+
+
+def _spans(ctx: Context) -> tuple[list[Span], list[Span]]:
+    removed: list[Span] = []
+    flagged: list[Span] = []
+    keep = set(ctx.config.keep_categories)
+    for i in sorted(ctx.decided):
+        d = ctx.decided[i]
+        line = ctx.lines[i]
+        span = Span(line.start, line.stop, d.category, d.rule, d.score, d.evidence)
+        (flagged if d.category in keep else removed).append(span)
+    return removed, flagged
+
+
+def clean_lines(
+    source: str,
+    lines: list[Line],
+    config: Config,
+    repeated: frozenset[int] = frozenset(),
+    is_html: bool = False,
+) -> CleanResult:
+    """Detect boilerplate among ``lines`` of ``source`` and apply the removals."""
+    ctx = detect(_context(lines, config, repeated, is_html))
+    removed, flagged = _spans(ctx)
+    text = replay(source, removed)
+    guess = detect_language(text, config.langdetect_seed, config.language_min_chars)
+    region = main_region(ctx)
+    title = title_line(ctx, region[0]) if region else None
+    metadata: dict[str, Any] = {
+        "language": guess.code,
+        "language_confidence": guess.confidence,
+        "language_reason": guess.reason,
+        "phrase_languages": list(ctx.languages),
+        "title": lines[title].text.strip() if title is not None else None,
+    }
+    return CleanResult(source, text, removed, flagged, metadata)
+
+
+def clean_text(text: str, config: Config | None = None, repeated: frozenset[int] = frozenset()) -> CleanResult:
+    """Clean plain text; offsets in the result refer to ``text`` itself."""
+    return clean_lines(text, split_lines(text), config or Config(), repeated)
+
+
+def clean_rendered(
+    source: str,
+    lines: list[Line],
+    tree: Any,
+    config: Config,
+    repeated: frozenset[int] = frozenset(),
+    url: str | None = None,
+) -> CleanResult:
+    """Clean a rendered page (``tree`` is the parsed page, for trafilatura's vote)."""
+    from .html import extract_main, mark_main
+
+    meta: dict[str, Any] = {}
+    if config.use_trafilatura and tree is not None and lines:
+        main, meta = extract_main(tree, url)
+        if main:
+            mark_main(lines, main)
+    result = clean_lines(source, lines, config, repeated, is_html=True)
+    page_title = meta.get("title")
+    result.metadata.update(meta)
+    result.metadata["title"] = page_title or result.metadata["title"]
+    return result
+
+
+def clean_html(
+    html: str, config: Config | None = None, repeated: frozenset[int] = frozenset(), url: str | None = None
+) -> CleanResult:
+    """Clean an HTML page; offsets refer to its block rendering (``result.source``)."""
+    from .html import parse, render
+
+    tree = parse(html)
+    source, lines = render(tree)
+    return clean_rendered(source, lines, tree, config or Config(), repeated, url)
+
+
+def render_html(html: str) -> str:
+    """The block rendering of a page (what HTML offsets refer to)."""
+    from .html import parse, render
+
+    return render(parse(html))[0]

@@ -1,0 +1,154 @@
+"""Reading raw files: size limit, gzip, format detection and careful decoding.
+
+Decoding order: a byte-order mark; strict UTF-8; for HTML the charset the page declares;
+then charset-normalizer's best guess. Binary content is rejected, never guessed into text.
+"""
+from __future__ import annotations
+
+import codecs
+import gzip
+import hashlib
+import re
+import zlib
+from dataclasses import dataclass
+from pathlib import Path
+
+TEXT_SUFFIXES = frozenset({".txt", ".text", ""})
+HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+_CHARSET_RE = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([a-zA-Z0-9_.:-]{2,40})""", re.I)
+#: Legacy encodings common on the web; others (mac_*, DOS code pages) need clearer evidence.
+WEB_ENCODINGS = frozenset(
+    "cp1252 latin_1 iso8859_15 cp1251 koi8_r koi8_u cp1250 iso8859_2 cp1253 iso8859_7 cp1254 "
+    "cp1255 cp1256 cp1257 gb18030 gb2312 gbk big5 shift_jis cp932 euc_jp euc_kr cp949 tis_620 "
+    "cp874 iso8859_5 iso8859_9 utf_16 utf_32 ascii utf_8".split()
+)
+RARE_PENALTY = 0.2
+_WESTERN_CHARS = frozenset(
+    "ÀÁÂÃÄÅÆÇÈÉÊËÌÍÎÏÑÒÓÔÕÖØÙÚÛÜÝßàáâãäåæçèéêëìíîïñòóôõöøùúûüýÿœŒ"
+    "\u2018\u2019\u201c\u201d\u2013\u2014\u2026\u20ac\u00a0«»°·©®§£¿¡"
+)
+_HTML_START_RE = re.compile(r"^\s*(<!doctype\s+html|<html[\s>])", re.I)
+_HTML_SNIFF_RE = re.compile(r"^\s*(<!doctype\s+html|<html|<head|<body|<!--)|<(html|body|div|p|head)[\s>]", re.I)
+
+
+class Rejected(Exception):
+    """The file cannot be cleaned; ``reason`` says why (a stable short code and details)."""
+
+    def __init__(self, code: str, detail: str = "") -> None:
+        super().__init__(f"{code}: {detail}" if detail else code)
+        self.code = code
+        self.detail = detail
+
+
+@dataclass(frozen=True, slots=True)
+class RawDocument:
+    """A decoded raw file and the facts the sidecar records about it."""
+
+    text: str
+    format: str
+    encoding: str
+    sha256: str
+    bytes: int
+
+
+def logical_suffix(path: Path) -> str:
+    """The extension that says the format, ``.gz`` set aside (``a.html.gz`` -> ``.html``)."""
+    name = path.name[:-3] if path.name.lower().endswith(".gz") else path.name
+    return Path(name).suffix.lower()
+
+
+def _gunzip(data: bytes, limit: int) -> bytes:
+    try:
+        with gzip.GzipFile(fileobj=__import__("io").BytesIO(data)) as fh:
+            out = fh.read(limit + 1)
+    except (OSError, EOFError, zlib.error) as exc:
+        raise Rejected("bad-gzip", str(exc)) from exc
+    if len(out) > limit:
+        raise Rejected("too-large", f"more than {limit} bytes once decompressed")
+    return out
+
+
+def _looks_binary(data: bytes) -> bool:
+    head = data[:8192]
+    if not head:
+        return False
+    if any(head.startswith(bom) for bom, _ in _BOMS):
+        return False
+    if b"\x00" in head and head.count(b"\x00") > len(head) // 10:
+        return True
+    controls = sum(1 for b in head if b < 32 and b not in (9, 10, 12, 13, 27))
+    return controls > len(head) // 20
+
+
+def decode(data: bytes, is_html: bool) -> tuple[str, str]:
+    """``(text, encoding)`` for raw bytes; raises :class:`Rejected` when hopeless."""
+    for bom, name in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data.decode(name), name
+            except UnicodeDecodeError:
+                break
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    if is_html:
+        m = _CHARSET_RE.search(data[:4096])
+        if m:
+            name = m.group(1).decode("ascii", "replace")
+            try:
+                return data.decode(name), codecs.lookup(name).name
+            except (LookupError, UnicodeDecodeError):
+                pass
+    return _western(data) or _guess(data)
+
+
+def _western(data: bytes) -> tuple[str, str] | None:
+    """cp1252 when every non-ASCII character it gives is a Latin letter or web punctuation."""
+    try:
+        text = data.decode("cp1252")
+    except UnicodeDecodeError:
+        return None
+    extra = {c for c in text if ord(c) > 127}
+    return (text, "cp1252") if extra and extra <= _WESTERN_CHARS else None
+
+
+def _guess(data: bytes) -> tuple[str, str]:
+    """charset-normalizer's candidates, with the web's common legacy encodings preferred."""
+    from charset_normalizer import from_bytes
+
+    candidates = list(from_bytes(data))
+    if not candidates:
+        raise Rejected("undecodable", "no text encoding fits these bytes")
+    best = min(candidates, key=lambda m: m.chaos + (0.0 if m.encoding in WEB_ENCODINGS else RARE_PENALTY))
+    return str(best), best.encoding
+
+
+def read_raw(path: Path, max_bytes: int) -> RawDocument:
+    """Read, gunzip, check and decode one raw file."""
+    size = path.stat().st_size
+    if size > max_bytes:
+        raise Rejected("too-large", f"{size} bytes, limit {max_bytes}")
+    raw = path.read_bytes()
+    digest = hashlib.sha256(raw).hexdigest()
+    data = _gunzip(raw, max_bytes) if path.name.lower().endswith(".gz") else raw
+    if not data.strip():
+        raise Rejected("empty", "no content")
+    if _looks_binary(data):
+        raise Rejected("binary", "not text (control bytes)")
+    suffix = logical_suffix(path)
+    html_hint = suffix in HTML_SUFFIXES
+    text, encoding = decode(data, html_hint or suffix not in TEXT_SUFFIXES)
+    if not text.strip():
+        raise Rejected("empty", "only white space")
+    sniff = _HTML_START_RE if suffix in TEXT_SUFFIXES else _HTML_SNIFF_RE
+    sniffed = sniff.search(text[:2048])
+    fmt = "html" if html_hint or sniffed else "text"
+    return RawDocument(text, fmt, encoding, digest, len(raw))

@@ -1,0 +1,94 @@
+"""The run report: what happened to every raw file, and the totals, written into CLEAN."""
+from __future__ import annotations
+
+import json
+import time
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+from . import __version__
+from .config import Config
+from .outputs import REPORT_NAME, STATE_DIR, atomic_write, dumps
+from .runner import Job, Outcome
+
+STATUSES = ("cleaned", "skipped", "rejected", "failed", "timeout")
+
+
+def stale_outputs(clean: Path, jobs: list[Job]) -> list[str]:
+    """Remove sidecars (and their text) made by us from raw files that are gone."""
+    expected = {job.out for job in jobs}
+    gone: list[str] = []
+    if not clean.is_dir():
+        return gone
+    for sidecar in sorted(clean.rglob("*.json")):
+        rel = sidecar.relative_to(clean)
+        if rel.parts[0] == STATE_DIR or rel.with_suffix("").as_posix() in expected:
+            continue
+        try:
+            data = json.loads(sidecar.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            continue
+        if not isinstance(data, dict) or "cleaner_version" not in data or "removed" not in data:
+            continue
+        sidecar.with_suffix(".txt").unlink(missing_ok=True)
+        sidecar.unlink()
+        gone.append(rel.with_suffix("").as_posix())
+    return gone
+
+
+def summarize(outcomes: list[Outcome]) -> dict[str, Any]:
+    """Counts per status and characters removed per category."""
+    status = Counter(o.status for o in outcomes)
+    removed: Counter[str] = Counter()
+    for o in outcomes:
+        removed.update(o.removed_chars)
+    return {
+        "documents": len(outcomes),
+        **{s: status.get(s, 0) for s in STATUSES},
+        "chars_in": sum(o.chars_in for o in outcomes),
+        "chars_out": sum(o.chars_out for o in outcomes),
+        "removed_chars": dict(sorted(removed.items())),
+    }
+
+
+def format_summary(summary: dict[str, Any], report_path: Path) -> str:
+    """The human summary printed at the end of a run."""
+    processed = summary["cleaned"] + summary["skipped"]
+    lines = [
+        f"processed {processed} (cleaned {summary['cleaned']}, up to date {summary['skipped']}), "
+        f"rejected {summary['rejected']}, failed {summary['failed']}, timed out {summary['timeout']}",
+        f"characters: {summary['chars_in']} in, {summary['chars_out']} out",
+    ]
+    if summary["removed_chars"]:
+        parts = ", ".join(f"{k} {v}" for k, v in summary["removed_chars"].items())
+        lines.append(f"removed per category: {parts}")
+    if summary.get("stale_removed"):
+        lines.append(f"removed outputs of {len(summary['stale_removed'])} raw files that are gone")
+    lines.append(f"report: {report_path}")
+    return "\n".join(lines)
+
+
+def finish_report(
+    raw: Path, clean: Path, config: Config, fingerprint: str,
+    outcomes: list[Outcome], started: float, jobs: list[Job],
+) -> dict[str, Any]:
+    """Remove stale outputs, write ``CLEAN/.cleaner/report.json`` and return the report."""
+    outcomes = sorted(outcomes, key=lambda o: o.rel)
+    summary = summarize(outcomes)
+    summary["stale_removed"] = stale_outputs(clean, jobs)
+    report = {
+        "cleaner_version": __version__,
+        "raw": str(raw),
+        "clean": str(clean),
+        "started": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(started)),
+        "seconds": round(time.time() - started, 3),
+        "config": config.to_dict(),
+        "config_fingerprint": fingerprint,
+        "summary": summary,
+        "documents": [o.to_json() for o in outcomes],
+    }
+    path = clean / STATE_DIR / REPORT_NAME
+    atomic_write(path, dumps(report))
+    report["path"] = str(path)
+    return report

@@ -1,0 +1,202 @@
+"""Batch runs: every file under RAW cleaned into CLEAN, in two passes over the corpus.
+
+Pass 1 reads every document and collects its line keys (:mod:`cleaner.corpus`); pass 2
+cleans each document knowing which of its lines repeat across the corpus. A document whose
+raw bytes, cleaner version, configuration (rule files included) and repeated lines are all
+unchanged since its sidecar was written is skipped. RAW is only ever read.
+"""
+from __future__ import annotations
+
+import hashlib
+import multiprocessing
+import os
+import signal
+import sys
+import time
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+from typing import Any
+
+from . import __version__
+from .config import Config
+from .corpus import LineCounter, document_keys
+from .document import Line
+from .reader import RawDocument, Rejected, read_raw
+from .spans import split_lines
+
+PROGRESS_EVERY_S = 5.0
+
+
+@dataclass(frozen=True, slots=True)
+class Job:
+    """One raw file: its path relative to RAW, and its output stem relative to CLEAN."""
+
+    rel: str
+    out: str
+
+
+@dataclass(slots=True)
+class Outcome:
+    """What happened to one raw file."""
+
+    rel: str
+    status: str  # cleaned | skipped | rejected | failed | timeout
+    reason: str | None = None
+    out: str | None = None
+    removed_chars: dict[str, int] = field(default_factory=dict)
+    chars_in: int = 0
+    chars_out: int = 0
+    language: str | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        return {k: getattr(self, k) for k in self.__slots__}  # type: ignore[attr-defined]
+
+
+def discover(raw: Path) -> tuple[list[Job], list[Outcome]]:
+    """Every regular file under ``raw`` (hidden names skipped), and those refused up front."""
+    from .outputs import output_stem
+
+    root = raw.resolve()
+    found: list[tuple[str, str]] = []
+    refused: list[Outcome] = []
+    for dirpath, dirnames, filenames in os.walk(raw, followlinks=False):
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+        for name in sorted(filenames):
+            if name.startswith("."):
+                continue
+            path = Path(dirpath) / name
+            rel = path.relative_to(raw).as_posix()
+            reason = _refusal(path, root)
+            if reason:
+                refused.append(Outcome(rel, "rejected", reason))
+            else:
+                found.append((rel, output_stem(PurePosixPath(rel)).as_posix()))
+    counts = Counter(out.casefold() for _, out in found)
+    jobs = [Job(rel, out) for rel, out in found if counts[out.casefold()] == 1]
+    refused += [
+        Outcome(rel, "rejected", f"output-collision: another raw file also maps to {out}.txt")
+        for rel, out in found
+        if counts[out.casefold()] > 1
+    ]
+    return jobs, sorted(refused, key=lambda o: o.rel)
+
+
+def _refusal(path: Path, root: Path) -> str | None:
+    if path.is_symlink():
+        target = path.resolve()
+        if not target.is_relative_to(root):
+            return "symlink-outside: the link points outside RAW"
+    if not path.is_file():
+        return "not-a-file: not a regular file"
+    if "\n" in path.name or "\r" in path.name:
+        return "bad-name: line break in the file name"
+    return None
+
+
+def prepare(raw: RawDocument) -> tuple[str, list[Line], Any]:
+    """The text that offsets refer to, its lines, and for HTML the parsed tree."""
+    if raw.format == "html":
+        from .html import parse, render
+
+        tree = parse(raw.text)
+        source, lines = render(tree)
+        return source, lines, tree
+    return raw.text, split_lines(raw.text), None
+
+
+# Worker state: set by _init in each worker process (or in-process for one job).
+_STATE: dict[str, Any] = {}
+
+
+def _init(raw: str, clean: str, config: Config, repeated: frozenset[int], fingerprint: str) -> None:
+    _STATE.update(raw=Path(raw), clean=Path(clean), config=config, repeated=repeated, fp=fingerprint)
+
+
+def _keys(job: Job) -> tuple[str, set[int] | None]:
+    try:
+        _source, lines, _tree = prepare(read_raw(_STATE["raw"] / job.rel, _STATE["config"].max_bytes))
+    except Exception:  # rejected or broken: pass 2 reports it
+        return job.rel, None
+    return job.rel, document_keys(line.text for line in lines)
+
+
+def corpus_fingerprint(keys: set[int] | None, repeated: frozenset[int]) -> str:
+    """Hash of the document's lines that repeat across the corpus (for up-to-date checks)."""
+    mine = sorted((keys or set()) & repeated)
+    return hashlib.sha256(",".join(map(str, mine)).encode()).hexdigest()[:16]
+
+
+class _Timeout(Exception):
+    pass
+
+
+def _alarm(_signum: int, _frame: Any) -> None:
+    raise _Timeout()
+
+
+def _clean(task: tuple[Job, str]) -> Outcome:
+    from .job import clean_job
+
+    job, corpus_fp = task
+    limit = _STATE["config"].time_limit_s
+    use_timer = limit > 0 and hasattr(signal, "setitimer")
+    if use_timer:
+        old = signal.signal(signal.SIGALRM, _alarm)
+        signal.setitimer(signal.ITIMER_REAL, limit)
+    try:
+        return clean_job(job, _STATE, corpus_fp)
+    except _Timeout:
+        return Outcome(job.rel, "timeout", f"timeout: more than {limit} s")
+    except Rejected as exc:
+        return Outcome(job.rel, "rejected", str(exc))
+    except Exception as exc:  # an internal error: reported, and the batch goes on
+        return Outcome(job.rel, "failed", f"error: {type(exc).__name__}: {exc}")
+    finally:
+        if use_timer:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+            signal.signal(signal.SIGALRM, old)
+
+
+def _map(fn: Callable[[Any], Any], items: list[Any], jobs: int, init_args: tuple) -> Iterator[Any]:
+    if jobs <= 1 or len(items) <= 1:
+        _init(*init_args)
+        yield from map(fn, items)
+        return
+    ctx = multiprocessing.get_context("fork")
+    chunk = max(1, min(64, len(items) // (jobs * 8) or 1))
+    with ctx.Pool(jobs, initializer=_init, initargs=init_args) as pool:
+        yield from pool.imap(fn, items, chunksize=chunk)
+
+
+def _progress(items: Iterable[Any], total: int, label: str, quiet: bool) -> Iterator[Any]:
+    last = time.monotonic()
+    for n, item in enumerate(items, 1):
+        yield item
+        now = time.monotonic()
+        if not quiet and (now - last >= PROGRESS_EVERY_S or n == total) and total > 1:
+            last = now
+            end = "\n" if n == total or not sys.stderr.isatty() else "\r"
+            print(f"{label}: {n}/{total} ({100 * n // total}%)", end=end, file=sys.stderr, flush=True)
+
+
+def run(raw: Path, clean: Path, config: Config, jobs: int = 1, quiet: bool = False) -> dict[str, Any]:
+    """Clean every file under ``raw`` into ``clean``; return (and write) the run report."""
+    from .report import finish_report
+
+    started = time.time()
+    todo, outcomes = discover(raw)
+    fingerprint = config.fingerprint()
+    base = (str(raw), str(clean), config, frozenset(), fingerprint)
+    counter = LineCounter()
+    keys: dict[str, set[int] | None] = {}
+    if config.repeated_min_docs:
+        for rel, doc_keys in _progress(_map(_keys, todo, jobs, base), len(todo), "scan", quiet):
+            keys[rel] = doc_keys
+            counter.add(doc_keys or ())
+    repeated = counter.repeated(config.repeated_min_docs)
+    tasks = [(job, corpus_fingerprint(keys.get(job.rel), repeated)) for job in todo]
+    init = (str(raw), str(clean), config, repeated, fingerprint)
+    outcomes += _progress(_map(_clean, tasks, jobs, init), len(tasks), "clean", quiet)
+    return finish_report(raw, clean, config, fingerprint, outcomes, started, todo)

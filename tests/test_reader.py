@@ -1,0 +1,65 @@
+"""Reading raw files: formats, gzip, encodings and rejections."""
+from __future__ import annotations
+
+import gzip
+
+import pytest
+
+from cleaner.reader import Rejected, read_raw
+
+
+def test_utf8_text(tmp_path) -> None:
+    p = tmp_path / "a.txt"
+    p.write_text("Grüße aus Köln.\n", encoding="utf-8")
+    doc = read_raw(p, 10_000)
+    assert (doc.text, doc.format, doc.encoding) == ("Grüße aus Köln.\n", "text", "utf-8")
+    assert doc.bytes == len("Grüße aus Köln.\n".encode())
+
+
+def test_bom_and_utf16(tmp_path) -> None:
+    p = tmp_path / "b.txt"
+    p.write_bytes("Hello world, this is text.".encode("utf-16"))
+    assert read_raw(p, 10_000).text == "Hello world, this is text."
+
+
+def test_declared_charset_for_html(tmp_path) -> None:
+    p = tmp_path / "c.html"
+    p.write_bytes('<html><head><meta charset="iso-8859-1"></head><body><p>Grüße</p></body></html>'.encode("latin-1"))
+    doc = read_raw(p, 10_000)
+    assert doc.format == "html" and "Grüße" in doc.text and doc.encoding == "iso8859-1"
+
+
+def test_detector_fallback_for_cp1252_text(tmp_path) -> None:
+    p = tmp_path / "d.txt"
+    p.write_bytes(("Le café était très animé ce matin, déjà plein à craquer. " * 5).encode("cp1252"))
+    doc = read_raw(p, 10_000)
+    assert "café était très" in doc.text
+
+
+def test_gzip_and_html_sniffing(tmp_path) -> None:
+    p = tmp_path / "page.html.gz"
+    p.write_bytes(gzip.compress(b"<!doctype html><p>Hi there</p>"))
+    assert read_raw(p, 10_000).format == "html"
+    q = tmp_path / "noext"
+    q.write_bytes(b"<!DOCTYPE html><html><body>x</body></html>")
+    assert read_raw(q, 10_000).format == "html"
+
+
+@pytest.mark.parametrize(
+    ("data", "code"),
+    [(b"", "empty"), (b"   \n", "empty"), (b"\x00\x01\x02\x03" * 10, "binary"), (b"x" * 50, "too-large")],
+)
+def test_rejections(tmp_path, data: bytes, code: str) -> None:
+    p = tmp_path / "bad.txt"
+    p.write_bytes(data)
+    with pytest.raises(Rejected) as info:
+        read_raw(p, 40)
+    assert info.value.code == code
+
+
+def test_broken_gzip_is_rejected(tmp_path) -> None:
+    p = tmp_path / "x.txt.gz"
+    p.write_bytes(b"\x1f\x8b\x08\x00garbage")
+    with pytest.raises(Rejected) as info:
+        read_raw(p, 1000)
+    assert info.value.code == "bad-gzip"

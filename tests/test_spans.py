@@ -1,0 +1,41 @@
+"""Lines, normalisation and replay: the invariant that the sidecar replays to the output."""
+from __future__ import annotations
+
+import pytest
+
+from cleaner.document import Span
+from cleaner.spans import check_spans, delete, normalize, replay, split_lines
+
+
+@pytest.mark.parametrize("text", ["a\nb\n", "a\r\nb", "a\rb\r\n\nc", "", "x", "\n\n"])
+def test_split_lines_covers_text(text: str) -> None:
+    lines = split_lines(text)
+    assert "".join(text[l.start : l.stop] for l in lines) == text
+    for line in lines:
+        assert line.text == text[line.start : line.end]
+        assert "\n" not in line.text and "\r" not in line.text
+
+
+def test_split_lines_line_ends() -> None:
+    lines = split_lines("one\r\ntwo\rthree\nfour")
+    assert [l.text for l in lines] == ["one", "two", "three", "four"]
+    assert [l.stop - l.end for l in lines] == [2, 1, 1, 0]
+
+
+def test_normalize_documented_steps() -> None:
+    assert normalize("\n\n a  \r\n\r\n\r\nb\t\n\n") == " a\n\nb\n"
+    assert normalize("  \n \n") == ""
+
+
+def test_replay_removes_spans_and_normalises() -> None:
+    src = "Menu\nTitle here\nBody text.\nShare\n"
+    spans = [Span(0, 5, "navigation", "x"), Span(27, 33, "share", "y")]
+    assert replay(src, spans) == "Title here\nBody text.\n"
+    assert delete(src, spans) == "Title here\nBody text.\n"
+
+
+def test_overlapping_or_unsorted_spans_are_refused() -> None:
+    with pytest.raises(ValueError):
+        check_spans([Span(0, 5, "ad", "r"), Span(3, 6, "ad", "r")], 10)
+    with pytest.raises(ValueError):
+        check_spans([Span(0, 11, "ad", "r")], 10)
