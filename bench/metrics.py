@@ -163,15 +163,19 @@ def snippet_prf(counts: SnippetCounts) -> PRF:
 
 
 def comment_leak(prediction: str, gold: str, comments: str) -> tuple[int, int]:
-    """``(leaked, total)`` comment shingles of one page.
+    """``(leaked, total)`` comment shingles of one page (see :func:`leaked_shingles`)."""
+    return leaked_shingles(shingles(prediction), shingles(gold), shingles(comments))
+
+
+def leaked_shingles(pred: Shingles, gold: Shingles, comments: Shingles) -> tuple[int, int]:
+    """``(leaked, total)`` comment shingles, from shingle multisets.
 
     A comment shingle is leaked when the prediction holds it more often than the gold
     article does (so a phrase shared by article and comments is not charged to the
     comments when only the article's copy was kept).
     """
-    pred, ref, com = shingles(prediction), shingles(gold), shingles(comments)
-    leaked = sum(min(count, max(0, pred[key] - ref[key])) for key, count in com.items())
-    return leaked, sum(com.values())
+    leaked = sum(min(n, max(0, pred[k] - gold[k])) for k, n in comments.items() if k in pred)
+    return leaked, sum(comments.values())
 
 
 def leak_share(pairs: Iterable[tuple[int, int]]) -> float | None:

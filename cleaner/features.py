@@ -55,8 +55,9 @@ class Features:
         )
 
     def good(self) -> bool:
-        """A typical article paragraph (jusText's "good" class, loosened for text dumps)."""
-        return self.words >= 10 and self.stop_ratio >= 0.22 or self.prose(12)
+        """Running text: a sentence (terminal punctuation, stopwords) or a long paragraph."""
+        sentence = self.words >= 5 and self.terminal and self.stop_ratio >= 0.2
+        return sentence or (self.chars >= 100 and self.stop_ratio >= 0.25) or self.prose(12)
 
 
 def line_features(line: Line, stops: frozenset[str]) -> Features:

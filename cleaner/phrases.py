@@ -109,17 +109,18 @@ def available_languages() -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=32)
-def load_phrasebook(languages: tuple[str, ...]) -> PhraseBook:
-    """The phrase book for these languages (unknown ones are skipped), cached per process."""
+def load_phrasebook(languages: tuple[str, ...], names: tuple[str, ...] = CATEGORIES) -> PhraseBook:
+    """The phrase book of files ``rules/<lang>/<name>.txt`` (missing ones skipped), cached.
+
+    With the default ``names`` every category file is read, each under its category; other
+    names (``list_heads``) build a book whose matches carry that name as their category.
+    """
     book = PhraseBook()
     for lang in languages:
-        folder = RULES_DIR / lang
-        if not folder.is_dir():
-            continue
-        for category in CATEGORIES:
-            path = folder / f"{category}.txt"
+        for name in names:
+            path = RULES_DIR / lang / f"{name}.txt"
             if path.is_file():
-                book.add_file(path, category)
+                book.add_file(path, name)
     return book
 
 

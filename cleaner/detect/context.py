@@ -1,12 +1,14 @@
 """Context rules: decide a line by its neighbours, its list, or the rest of the corpus."""
 from __future__ import annotations
 
+from ..phrases import load_phrasebook
 from .base import Context
 from .zones import main_region
 
 LIST_MAX = 15
 LIST_MIN = 2
 SHORT_WORDS = 6
+REPEATED_INSIDE_WORDS = 3
 
 
 def _title_like(ctx: Context, i: int) -> bool:
@@ -15,9 +17,10 @@ def _title_like(ctx: Context, i: int) -> bool:
 
 
 def link_lists(ctx: Context) -> None:
-    """Headline lists under a navigation heading ("Related articles", "Read more")."""
-    for head, decision in sorted(ctx.decided.items()):
-        if decision.category != "navigation" or not decision.rule.startswith("phrase."):
+    """Headline lists under a list heading ("Related articles", ``rules/<lang>/list_heads.txt``)."""
+    heads = load_phrasebook(ctx.languages, ("list_heads",))
+    for head, line in enumerate(ctx.lines):
+        if ctx.feats[head].words > 8 or heads.match(line.text) is None:
             continue
         run = []
         for i in range(head + 1, min(len(ctx.lines), head + 1 + LIST_MAX)):
@@ -32,10 +35,17 @@ def link_lists(ctx: Context) -> None:
 
 
 def repeated_lines(ctx: Context) -> None:
-    """Lines seen in several documents of the corpus (CCNet-style), unless prose."""
+    """Lines seen in several documents of the corpus (CCNet-style), unless prose.
+
+    Inside the main region only very short lines go: a headline repeated in other pages'
+    link lists is this page's own title or subheading.
+    """
+    region = main_region(ctx) or (-1, -1)
     for i in sorted(ctx.repeated):
-        if not ctx.protected(i) and not ctx.lines[i].in_main:
-            ctx.decide(i, ctx.hint(i, "navigation"), "corpus.repeated")
+        inside = region[0] <= i <= region[1]
+        if ctx.protected(i) or ctx.lines[i].in_main or (inside and ctx.feats[i].words > REPEATED_INSIDE_WORDS):
+            continue
+        ctx.decide(i, ctx.hint(i, "navigation"), "corpus.repeated")
 
 
 def _neighbour(ctx: Context, i: int, step: int) -> int | None:

@@ -38,7 +38,7 @@ def title_line(ctx: Context, start: int) -> int | None:
     """The heading-like line just before the main region (kept as the title)."""
     for i in range(start - 1, max(-1, start - 1 - TITLE_LOOKBACK), -1):
         f = ctx.feats[i]
-        if f.blank or i in ctx.decided or i in ctx.repeated:
+        if f.blank or i in ctx.decided:
             continue
         if 3 <= f.words <= 25 and f.alpha_ratio >= 0.6 and not ctx.lines[i].text.endswith(":"):
             return i
