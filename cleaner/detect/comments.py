@@ -1,14 +1,19 @@
 """Comment sections: from a comment heading over the comments, while comment evidence goes on.
 
-Two kinds of evidence: a *heading* is a line matching a ``comments`` phrase ("Leave a Reply",
-"3 Responses", "Comments"); *furniture* is a line matching ``rules/<lang>/comment_meta.txt``
-(a commenter line "X says:", a date, "2 days ago", "Reply"). A section starts at a heading that
-lies after some article prose, and chains on to the next evidence line while it is near
-(``MAX_GAP`` lines). Prose may lie between two evidence lines only after furniture (it is a
-comment's text); after a heading or counter, prose means the article goes on, so the chain
-ends. A section covers at least ``MIN_EVIDENCE`` evidence lines; it also takes the prose after
-its last line (the last comment's text) only when it holds furniture that follows prose,
-the shape of real comments. Article text that resumes after the section stays.
+Evidence comes in three strengths:
+
+* HEADING: a line matching a ``comments`` phrase ("Leave a Reply", "3 Responses", "Comments");
+* STRONG furniture (``rules/<lang>/comment_meta.txt``): "X says:", "2 days ago", "Reply";
+* WEAK furniture (``rules/<lang>/comment_dates.txt``): a short line with a date or time.
+
+A chain starts at a heading that lies after the article's first prose line, or at strong
+furniture, and goes on to the next evidence line while it is near (``MAX_GAP`` lines). Prose
+between two evidence lines is a comment's text only after furniture; after a heading it means
+the article goes on, so the chain ends, unless strong furniture follows ("12 Comments / text /
+by X on 3 May. Reply"), or weak furniture after one line. A chain is a section when it holds ``MIN_EVIDENCE``
+lines and starts at a heading, or holds ``MIN_HEADLESS`` strong furniture lines. A section
+also takes the prose after its last line (the last comment's text) when it has the shape of
+real comments: furniture that follows prose. Article text that resumes after it stays.
 """
 from __future__ import annotations
 
@@ -18,64 +23,78 @@ from ..phrases import norm_line
 from .base import Context
 from .zones import main_region
 
+HEADING, WEAK, STRONG = 0, 1, 2
 MAX_GAP = 12
 MAX_PROSE_GAP = 4
 MIN_EVIDENCE = 2
+MIN_HEADLESS = 3
 FURNITURE_MAX_WORDS = 12
 
+Patterns = tuple[re.Pattern[str], ...]
+Evidence = tuple[int, int]  # (line, strength)
 
-def _evidence(ctx: Context, meta: tuple[re.Pattern[str], ...]) -> list[tuple[int, bool]]:
-    """``(line, is_furniture)`` for every evidence line, in order."""
-    out = []
-    for i, line in enumerate(ctx.lines):
-        f = ctx.feats[i]
-        furniture = 0 < f.words <= FURNITURE_MAX_WORDS and any(rx.search(norm_line(line.text)) for rx in meta)
-        match = ctx.matches[i]
-        if furniture or (match is not None and match.category == "comments"):
-            out.append((i, furniture))
-    return out
+
+def _strength(ctx: Context, i: int, strong: Patterns, weak: Patterns) -> int | None:
+    f = ctx.feats[i]
+    if 0 < f.words <= FURNITURE_MAX_WORDS:
+        norm = norm_line(ctx.lines[i].text)
+        if any(rx.search(norm) for rx in strong):
+            return STRONG
+        if any(rx.search(norm) for rx in weak):
+            return WEAK
+    match = ctx.matches[i]
+    return HEADING if match is not None and match.category == "comments" else None
 
 
 def _prose_between(ctx: Context, a: int, b: int) -> int:
     return sum(1 for i in range(a + 1, b) if ctx.protected(i))
 
 
-def _near(ctx: Context, prev: tuple[int, bool], i: int) -> bool:
-    between = sum(1 for j in range(prev[0] + 1, i) if not ctx.feats[j].blank)
-    prose = _prose_between(ctx, prev[0], i)
-    return between <= MAX_GAP and prose <= (MAX_PROSE_GAP if prev[1] else 0)
+def _near(ctx: Context, prev: Evidence, item: Evidence) -> bool:
+    between = sum(1 for j in range(prev[0] + 1, item[0]) if not ctx.feats[j].blank)
+    prose = _prose_between(ctx, prev[0], item[0])
+    if prev[1] != HEADING:
+        allowed = MAX_PROSE_GAP
+    else:
+        allowed = {STRONG: MAX_PROSE_GAP, WEAK: 1, HEADING: 0}[item[1]]
+    return between <= MAX_GAP and prose <= allowed
 
 
-def _first_prose(ctx: Context) -> int | None:
-    region = main_region(ctx)
-    if region is None:
-        return None
-    return next((i for i in range(region[0], region[1] + 1) if ctx.protected(i)), None)
+def _valid(chain: list[Evidence]) -> bool:
+    if chain[0][1] == HEADING:
+        return len(chain) >= MIN_EVIDENCE
+    return sum(1 for _, s in chain if s == STRONG) >= MIN_HEADLESS
 
 
-def _chains(ctx: Context, evidence: list[tuple[int, bool]]) -> list[list[tuple[int, bool]]]:
-    first = _first_prose(ctx)
-    if first is None:
-        return []
-    chains: list[list[tuple[int, bool]]] = []
+def _chains(ctx: Context, evidence: list[Evidence], first: int) -> list[list[Evidence]]:
+    chains: list[list[Evidence]] = []
     for item in evidence:
         if item[0] <= first:
             continue
-        if chains and _near(ctx, chains[-1][-1], item[0]):
+        if chains and _near(ctx, chains[-1][-1], item):
             chains[-1].append(item)
-        elif not item[1] or (chains and len(chains[-1]) >= MIN_EVIDENCE):
+        elif item[1] != WEAK or (chains and _valid(chains[-1])):
             chains.append([item])
-    return [c for c in chains if len(c) >= MIN_EVIDENCE]
+    return [c for c in chains if _valid(c)]
 
 
-def _has_comment_shape(ctx: Context, chain: list[tuple[int, bool]]) -> bool:
+def _has_comment_shape(ctx: Context, chain: list[Evidence]) -> bool:
     """Some furniture line follows prose: comment text between comment furniture."""
-    return any(f and _prose_between(ctx, chain[0][0], i) for i, f in chain[1:])
+    return any(s != HEADING and _prose_between(ctx, chain[0][0], i) for i, s in chain[1:])
 
 
-def comment_sections(ctx: Context, meta: tuple[re.Pattern[str], ...]) -> None:
+def comment_sections(ctx: Context, strong: Patterns, weak: Patterns) -> None:
     """Mark every line of each comment section as ``comments``."""
-    for chain in _chains(ctx, _evidence(ctx, meta)):
+    region = main_region(ctx)
+    if region is None:
+        return
+    first = next((i for i in range(region[0], region[1] + 1) if ctx.protected(i)), region[0])
+    evidence = []
+    for i in range(first + 1, len(ctx.lines)):
+        strength = _strength(ctx, i, strong, weak)
+        if strength is not None:
+            evidence.append((i, strength))
+    for chain in _chains(ctx, evidence, first):
         start, end = chain[0][0], chain[-1][0]
         if _has_comment_shape(ctx, chain):
             while end + 1 < len(ctx.lines) and (ctx.feats[end + 1].blank or ctx.protected(end + 1)):

@@ -10,7 +10,8 @@ from .zones import outside_region
 
 
 def _comments(ctx: Context) -> None:
-    comment_sections(ctx, load_patterns(ctx.languages, "comment_meta"))
+    strong = load_patterns(ctx.languages, "comment_meta")
+    comment_sections(ctx, strong, load_patterns(ctx.languages, "comment_dates"))
 
 
 RULES: tuple[RuleSpec, ...] = (
