@@ -11,7 +11,6 @@ from typing import Any
 from .config import Config
 from .corpus import line_key
 from .detect import Context, detect
-from .detect.zones import main_region, title_line
 from .document import Line, Span
 from .features import line_features, stopwords
 from .language import LanguageGuess, detect_language, prose_sample
@@ -48,7 +47,7 @@ def _context(lines: list[Line], config: Config, repeated: frozenset[int], is_htm
     feats = [line_features(line, stops) for line in lines]
     matches = [book.match(line.text) if f.words or line.text.strip() else None for line, f in zip(lines, feats)]
     rep = frozenset(i for i, line in enumerate(lines) if repeated and line_key(line.text) in repeated)
-    return Context(lines, feats, matches, config, languages, is_html, rep)
+    return Context(lines, feats, matches, config, languages, stops, is_html, rep)
 
 
 def _spans(ctx: Context) -> tuple[list[Span], list[Span]]:
@@ -75,8 +74,7 @@ def clean_lines(
     removed, flagged = _spans(ctx)
     text = replay(source, removed)
     guess = detect_language(text, config.langdetect_seed, config.language_min_chars)
-    region = main_region(ctx)
-    title = title_line(ctx, region[0]) if region else None
+    title = next((i for i, rule in ctx.kept.items() if rule == "keep.title"), None)
     metadata: dict[str, Any] = {
         "language": guess.code,
         "language_confidence": guess.confidence,

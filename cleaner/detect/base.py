@@ -19,9 +19,11 @@ class Context:
     matches: list[PhraseMatch | None]
     config: Config
     languages: tuple[str, ...] = ()
+    stopwords: frozenset[str] = frozenset()
     is_html: bool = False
     repeated: frozenset[int] = frozenset()
     decided: dict[int, Decision] = field(default_factory=dict)
+    kept: dict[int, str] = field(default_factory=dict)
     region: tuple[int, int] | None = None
 
     def protected(self, i: int) -> bool:
@@ -29,8 +31,8 @@ class Context:
         return self.feats[i].prose(self.config.protect_words)
 
     def open(self, i: int) -> bool:
-        """Not yet decided and not blank."""
-        return i not in self.decided and not self.feats[i].blank
+        """Not yet decided, not kept by a keep rule, and not blank."""
+        return i not in self.decided and i not in self.kept and not self.feats[i].blank
 
     def hint(self, i: int, default: str) -> str:
         """The category a line's own words or DOM hint at, else ``default``."""

@@ -13,7 +13,7 @@ the article goes on, so the chain ends, unless strong furniture follows ("12 Com
 by X on 3 May. Reply"), or weak furniture after one line. A chain is a section when it holds ``MIN_EVIDENCE``
 lines and starts at a heading, or holds ``MIN_HEADLESS`` strong furniture lines. A section
 also takes the prose after its last line (the last comment's text) when it has the shape of
-real comments: furniture that follows prose. Article text that resumes after it stays.
+real comments: strong furniture, or weak furniture that follows prose. Article text that resumes after it stays.
 """
 from __future__ import annotations
 
@@ -79,8 +79,8 @@ def _chains(ctx: Context, evidence: list[Evidence], first: int) -> list[list[Evi
 
 
 def _has_comment_shape(ctx: Context, chain: list[Evidence]) -> bool:
-    """Some furniture line follows prose: comment text between comment furniture."""
-    return any(s != HEADING and _prose_between(ctx, chain[0][0], i) for i, s in chain[1:])
+    """Strong furniture, or furniture that follows prose: comments, not a byline."""
+    return any(s == STRONG or (s == WEAK and _prose_between(ctx, chain[0][0], i)) for i, s in chain[1:])
 
 
 def comment_sections(ctx: Context, strong: Patterns, weak: Patterns) -> None:

@@ -6,7 +6,7 @@ from .base import Context, RuleSpec
 from .comments import comment_sections
 from .context import between_removed, no_words, link_lists, outside_main_html, repeated_lines
 from .phrase import phrase_rule
-from .zones import outside_region
+from .zones import keep_title, outside_region
 
 
 def _comments(ctx: Context) -> None:
@@ -19,6 +19,7 @@ RULES: tuple[RuleSpec, ...] = (
     RuleSpec("phrase.regex", "the line matches a boilerplate pattern", phrase_rule("regex")),
     RuleSpec("phrase.start", "the line starts with a boilerplate phrase", phrase_rule("start")),
     RuleSpec("phrase.contains", "a short line contains a boilerplate phrase", phrase_rule("contains")),
+    RuleSpec("keep.title", "keeps the article's title (protects, removes nothing)", keep_title),
     RuleSpec("line.no_words", "a line with no letter or digit", no_words),
     RuleSpec("comments.section", "inside a comment section", _comments),
     RuleSpec("navigation.list", "a headline list under a navigation heading", link_lists),

@@ -1,9 +1,13 @@
 """Structure rules: the main content region, and the header and footer zones around it."""
 from __future__ import annotations
 
+import re
+
 from .base import Context
 
-TITLE_LOOKBACK = 6
+TITLE_LOOKBACK = 30
+TITLE_MIN_OVERLAP = 0.5
+_WORD_RE = re.compile(r"\w{3,}")
 
 
 def line_value(ctx: Context, i: int) -> float:
@@ -34,15 +38,38 @@ def main_region(ctx: Context) -> tuple[int, int] | None:
     return None if ctx.region == (-1, -1) else ctx.region
 
 
+def _content_words(ctx: Context, text: str) -> set[str]:
+    stops = ctx.stopwords
+    return {w for w in _WORD_RE.findall(text.lower()) if w not in stops}
+
+
 def title_line(ctx: Context, start: int) -> int | None:
-    """The heading-like line just before the main region (kept as the title)."""
+    """The article's title among the lines just before the main region.
+
+    The title is a heading-like line whose content words mostly recur in the article's first
+    paragraphs (headlines of other stories share few words with this one): the nearest such
+    line to the article, with at least three content words.
+    """
+    body: set[str] = set()
+    for i in range(start, min(len(ctx.lines), start + 12)):
+        body |= _content_words(ctx, ctx.lines[i].text)
     for i in range(start - 1, max(-1, start - 1 - TITLE_LOOKBACK), -1):
         f = ctx.feats[i]
-        if f.blank or i in ctx.decided:
+        if i in ctx.decided or not 3 <= f.words <= 25 or f.alpha_ratio < 0.6:
             continue
-        if 3 <= f.words <= 25 and f.alpha_ratio >= 0.6 and not ctx.lines[i].text.endswith(":"):
+        words = _content_words(ctx, ctx.lines[i].text)
+        if len(words) >= 3 and len(words & body) >= TITLE_MIN_OVERLAP * len(words):
             return i
     return None
+
+
+def keep_title(ctx: Context) -> None:
+    """Protect the article's title (:func:`title_line`) from the structural rules after it."""
+    region = main_region(ctx)
+    if region is not None:
+        title = title_line(ctx, region[0])
+        if title is not None:
+            ctx.kept[title] = "keep.title"
 
 
 def outside_region(ctx: Context) -> None:
@@ -51,9 +78,8 @@ def outside_region(ctx: Context) -> None:
     if region is None:
         return
     start, end = region
-    title = title_line(ctx, start)
     for i in list(range(start)) + list(range(end + 1, len(ctx.lines))):
-        if i == title or ctx.protected(i) or ctx.lines[i].in_main:
+        if ctx.protected(i) or ctx.lines[i].in_main:
             continue
         zone = "header" if i < start else "footer"
         ctx.decide(i, ctx.hint(i, "navigation"), "zone.outside", evidence=zone)
