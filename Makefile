@@ -18,7 +18,9 @@ CONFIG_ARG := $(if $(CONFIG),--config $(CONFIG),)
 STAMP := $(VENV)/.installed
 TEST_STAMP := $(VENV)/.installed-test
 
-.PHONY: help clean test eval distclean outputs-clean install
+TRAIN_STAMP := $(VENV)/.installed-train
+
+.PHONY: help clean test eval train distclean outputs-clean install
 
 help: ## list the targets
 	@echo "cleaner: make TARGET [RAW=raw] [CLEAN=clean] [JOBS=n] [CONFIG=cleaner.toml]"
@@ -33,10 +35,14 @@ $(TEST_STAMP): $(STAMP)
 	$(PY) -m pip install --quiet --disable-pip-version-check -e '.[test]'
 	touch $@
 
+$(TRAIN_STAMP): $(STAMP)
+	$(PY) -m pip install --quiet --disable-pip-version-check -e '.[train]'
+	touch $@
+
 install: $(STAMP) ## create .venv and install the package (done by the other targets)
 
 clean: $(STAMP) ## clean every file under RAW into CLEAN (the main job; reruns skip what is up to date)
-	$(CLEANER) $(CONFIG_ARG) run $(RAW) $(CLEAN) --jobs $(JOBS)
+	$(CLEANER) $(CONFIG_ARG) run "$(RAW)" "$(CLEAN)" --jobs $(JOBS)
 
 test: $(TEST_STAMP) ## run the whole test suite
 	$(PY) -m pytest -q
@@ -44,8 +50,23 @@ test: $(TEST_STAMP) ## run the whole test suite
 eval: $(STAMP) ## score the cleaner and baselines on ../shared/bench (minutes)
 	$(PY) -m bench.eval
 
+# Refuses an empty CLEAN, /, the project (or a folder holding it) and a folder holding RAW.
+train: $(TRAIN_STAMP) ## retrain the line model cleaner/models/lines.json from ../shared/bench
+	$(PY) -m bench.train_lines
+
 outputs-clean: ## delete the generated outputs in CLEAN (keeps its placeholder)
-	find $(CLEAN) -mindepth 1 -not -name .gitkeep -not -name README.md -delete
+	@dir="$(CLEAN)"; test -n "$$dir" || { echo "outputs-clean: CLEAN is empty" >&2; exit 2; }
+	@test ! -e "$(CLEAN)" || test -d "$(CLEAN)" || { echo "outputs-clean: $(CLEAN) is not a folder" >&2; exit 2; }
+	@if test -d "$(CLEAN)"; then \
+	  real=$$(cd "$(CLEAN)" && pwd -P); \
+	  raw=$$(cd "$(RAW)" 2>/dev/null && pwd -P || true); \
+	  case "$(CURDIR)/" in "$$real"/*) echo "outputs-clean: refusing to empty $(CLEAN): it holds the project" >&2; exit 2;; esac; \
+	  case "$${raw:-/nonexistent}/" in "$$real"/*) echo "outputs-clean: refusing to empty $(CLEAN): it holds RAW" >&2; exit 2;; esac; \
+	  test "$$real" != / || { echo "outputs-clean: refusing to empty /" >&2; exit 2; }; \
+	  find "$$real" -mindepth 1 -not -type d -not -path "$$real/.gitkeep" -not -path "$$real/README.md" -delete; \
+	  find "$$real" -mindepth 1 -type d -empty -delete; \
+	  echo "emptied $(CLEAN)"; \
+	fi
 
 distclean: outputs-clean ## also delete the virtual environment and caches
 	rm -rf $(VENV) .pytest_cache .hypothesis *.egg-info

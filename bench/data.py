@@ -119,7 +119,8 @@ def stage_inputs(bset: BenchSet, mode: str, dest: Path) -> Path:
     """
     if is_complete(bset, mode):
         return bset.path / mode
-    dest.mkdir(parents=True, exist_ok=True)
+    shutil.rmtree(dest, ignore_errors=True)  # our own staging folder: no pages of an older run
+    dest.mkdir(parents=True)
     for page_id, src in bset.inputs(mode):
         shutil.copyfile(src, dest / src.name)
     return dest

@@ -52,9 +52,10 @@ def run_cleaner(raw: Path, clean: Path, jobs: int) -> dict[str, Any]:
     started = time.monotonic()
     proc = subprocess.run(cmd, cwd=PROJECT_ROOT, stdout=subprocess.PIPE, text=True)
     seconds = time.monotonic() - started
-    if proc.returncode not in (0, 1):  # 1: some documents failed, the rest is usable
-        raise RuntimeError(f"cleaner exited with {proc.returncode}: {shlex.join(cmd)}\n{proc.stdout}")
     facts = _run_report(clean)
+    # Exit status 1 with a run report: some documents failed, the others are usable.
+    if proc.returncode != 0 and not (proc.returncode == 1 and facts):
+        raise RuntimeError(f"cleaner exited with {proc.returncode}: {shlex.join(cmd)}\n{proc.stdout}")
     facts.update(seconds=round(seconds, 2), returncode=proc.returncode)
     return facts
 
@@ -67,10 +68,12 @@ def _run_report(clean: Path) -> dict[str, Any]:
         return {}
     summary = data.get("summary", {})
     keys = ("documents", "cleaned", "rejected", "failed", "timeout")
+    problems = [d for d in data.get("documents", []) if d.get("status") not in ("cleaned", "skipped")]
     return {
         "cleaner_version": data.get("cleaner_version"),
         "config_fingerprint": data.get("config_fingerprint"),
         **{k: summary[k] for k in keys if k in summary},
+        "not_cleaned": [{k: d.get(k) for k in ("rel", "status", "reason")} for d in problems[:20]],
     }
 
 
@@ -93,25 +96,31 @@ def removed_spans(clean: Path, page_id: str) -> list[dict[str, Any]]:
 # --- diagnosing our cleaner's losses ------------------------------------------------------
 
 
+def page_loss(bset: BenchSet, record: Record, text: str, clean: Path) -> Counter[str]:
+    """Rule -> gold shingles (snippet set: ``with`` snippets) of one page lost in its spans."""
+    if bset.kind == "snippets":
+        if not record["missed"]:
+            return Counter()
+        removed = removed_spans(clean, record["id"])
+        return Counter(snippet_rule(s, removed) or NOT_REMOVED for s in record["missed"])
+    if record["recall"] >= 1:
+        return Counter()
+    removed = removed_spans(clean, record["id"])
+    return gold_loss(removed, shingles(text), bset.gold_shingles(record["id"])).by_rule
+
+
 def loss_by_rule(bset: BenchSet, records: Sequence[Record], texts: dict[str, str], clean: Path) -> list[dict[str, Any]]:
-    """Per rule, the gold shingles (or ``with`` snippets) it removed, over the whole set."""
+    """Per rule, the gold lost in the spans it removed, over the whole set, largest first."""
     lost: Counter[str] = Counter()
     pages: Counter[str] = Counter()
     for record in records:
-        page_id = record["id"]
-        if bset.kind == "snippets":
-            if not record["missed"]:
-                continue
-            removed = removed_spans(clean, page_id)
-            by_rule = Counter(snippet_rule(s, removed) or NOT_REMOVED for s in record["missed"])
-        elif record["recall"] < 1:
-            removed = removed_spans(clean, page_id)
-            by_rule = gold_loss(removed, shingles(texts[page_id]), bset.gold_shingles(page_id)).by_rule
-        else:
-            continue
+        by_rule = page_loss(bset, record, texts[record["id"]], clean)
         lost.update(by_rule)
         pages.update(by_rule.keys())
-    total = sum(r["tp"] + r["fn"] for r in records) if bset.kind == "snippets" else sum(r["counts"][2] for r in records)
+    if bset.kind == "snippets":
+        total = sum(r["tp"] + r["fn"] for r in records)
+    else:
+        total = sum(r["counts"][2] for r in records)
     return [
         {"rule": rule, "lost": n, "share": round(n / total, 4) if total else 0.0, "pages": pages[rule]}
         for rule, n in lost.most_common()
@@ -241,16 +250,24 @@ def evaluate(args: argparse.Namespace, work: Path, command: Sequence[str] = ()) 
     }
 
 
+def evaluate_in_workdir(args: argparse.Namespace, command: Sequence[str]) -> dict[str, Any]:
+    """:func:`evaluate` in ``--keep DIR`` or in a temporary folder deleted afterwards."""
+    if args.keep:
+        args.keep.mkdir(parents=True, exist_ok=True)
+        return evaluate(args, args.keep.resolve(), command)
+    with tempfile.TemporaryDirectory(prefix="cleaner-bench-") as tmp:
+        return evaluate(args, Path(tmp), command)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point: evaluate, write the results, print the table."""
     command = list(sys.argv[1:] if argv is None else argv)
     args = parse_args(command)
-    if args.keep:
-        args.keep.mkdir(parents=True, exist_ok=True)
-        results = evaluate(args, args.keep.resolve(), command)
-    else:
-        with tempfile.TemporaryDirectory(prefix="cleaner-bench-") as tmp:
-            results = evaluate(args, Path(tmp), command)
+    try:
+        results = evaluate_in_workdir(args, command)
+    except (FileNotFoundError, RuntimeError) as exc:
+        log(f"error: {exc}")
+        return 2
     paths = report.write(results, args.out, result_stem(args))
     print(report.summary_markdown(results))
     log("wrote " + ", ".join(str(p) for p in paths))

@@ -87,11 +87,11 @@ class PRF:
     n: int
 
     def as_dict(self) -> dict[str, float | int]:
-        """JSON form, rounded to 4 decimals."""
+        """JSON form, rounded to 6 decimals (tables round once more, to 3)."""
         return {
-            "precision": round(self.precision, 4),
-            "recall": round(self.recall, 4),
-            "f1": round(self.f1, 4),
+            "precision": round(self.precision, 6),
+            "recall": round(self.recall, 6),
+            "f1": round(self.f1, 6),
             "n": self.n,
         }
 

@@ -124,9 +124,10 @@ def run_details(run: dict[str, Any]) -> str:
     """Run facts, loss by rule and worst pages of one set and mode."""
     facts = run["run"]
     status = ", ".join(f"{k} {facts[k]}" for k in ("cleaned", "failed", "timeout", "rejected", "missing_outputs") if k in facts)
+    skipped = "; ".join(f"`{d['rel']}` {d['status']} ({d['reason']})" for d in facts.get("not_cleaned", []))
     return "\n\n".join([
         f"### {run['set']} \u00b7 {run['mode']}",
-        f"Cleaner run: {fmt(facts.get('seconds'), 1)} s; {status}.",
+        f"Cleaner run: {fmt(facts.get('seconds'), 1)} s; {status}." + (f" Not cleaned: {skipped}." if skipped else ""),
         "Where gold text is lost (removed spans holding it, by rule):",
         loss_section(run),
         "Worst pages:",

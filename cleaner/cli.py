@@ -1,4 +1,9 @@
-"""Command line: ``cleaner run|show|render|verify|rules`` (also ``python -m cleaner``)."""
+"""Command line: ``cleaner run|show|explain|render|verify|rules`` (also ``python -m cleaner``).
+
+Exit status: 0 success; 1 ``run``: a document failed by an internal error (rejected
+inputs alone do not count), ``verify``: a problem was found; 2 usage or setup errors
+(missing folders, bad configuration, a file that cannot be read).
+"""
 from __future__ import annotations
 
 import argparse
@@ -10,11 +15,17 @@ DEFAULT_CONFIG = "cleaner.toml"
 
 
 def _config(path: str | None):
+    """The configuration from ``path`` (or ``./cleaner.toml``); ``ValueError`` when unusable."""
     from .config import Config
 
     if path is None and Path(DEFAULT_CONFIG).is_file():
         path = DEFAULT_CONFIG
-    return Config.load(path)
+    try:
+        return Config.load(path)
+    except OSError as exc:
+        raise ValueError(f"cannot read the configuration {path}: {exc.strerror or exc}") from exc
+    except ValueError as exc:  # tomllib.TOMLDecodeError is a ValueError
+        raise ValueError(f"bad configuration {path}: {exc}") from exc
 
 
 def _clean_file(path: Path, config):
@@ -35,11 +46,9 @@ def cmd_run(args: argparse.Namespace) -> int:
     from .runner import run
 
     raw, clean = Path(args.raw), Path(args.clean)
-    if not raw.is_dir():
-        print(f"cleaner: RAW folder not found: {raw}", file=sys.stderr)
-        return 2
-    jobs = args.jobs or os.cpu_count() or 1
-    report = run(raw, clean, _config(args.config), jobs=jobs, quiet=args.quiet)
+    config = _config(args.config)
+    jobs = args.jobs if args.jobs > 0 else os.cpu_count() or 1
+    report = run(raw, clean, config, jobs=jobs, quiet=args.quiet)  # ValueError: bad folders
     print(format_summary(report["summary"], Path(report["path"])))
     return 1 if report["summary"]["failed"] else 0
 
@@ -75,7 +84,13 @@ def cmd_render(args: argparse.Namespace) -> int:
 def cmd_verify(args: argparse.Namespace) -> int:
     from .verify import verify_tree
 
-    problems, checked = verify_tree(Path(args.raw), Path(args.clean), _config(args.config))
+    raw, clean = Path(args.raw), Path(args.clean)
+    config = _config(args.config)
+    for name, folder in (("RAW", raw), ("CLEAN", clean)):
+        if not folder.is_dir():
+            print(f"cleaner: {name} folder not found: {folder}", file=sys.stderr)
+            return 2
+    problems, checked = verify_tree(raw, clean, config)
     for problem in problems:
         print(problem)
     print(f"verified {checked} documents, {len(problems)} problems")
@@ -94,40 +109,52 @@ def cmd_rules(_args: argparse.Namespace) -> int:
 
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser (kept free of heavy imports so ``--help`` is fast)."""
-    parser = argparse.ArgumentParser(prog="cleaner", description=__doc__)
-    parser.add_argument("--config", help=f"TOML configuration file (default: ./{DEFAULT_CONFIG} if present)")
+    config_help = f"TOML configuration file (default: ./{DEFAULT_CONFIG} if present)"
+    parser = argparse.ArgumentParser(
+        prog="cleaner", description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--config", help=config_help)
+    common = argparse.ArgumentParser(add_help=False)  # --config also after the subcommand
+    common.add_argument("--config", default=argparse.SUPPRESS, help=config_help)
     sub = parser.add_subparsers(dest="command", required=True)
-    p = sub.add_parser("run", help="clean every file under RAW into CLEAN")
+    p = sub.add_parser("run", parents=[common], help="clean every file under RAW into CLEAN")
     p.add_argument("raw")
     p.add_argument("clean")
     p.add_argument("--jobs", "-j", type=int, default=0, help="worker processes (default: all cores)")
     p.add_argument("--quiet", "-q", action="store_true", help="no progress lines")
     p.set_defaults(fn=cmd_run)
     for name in ("show", "explain"):
-        p = sub.add_parser(name, help="show one file with its removed parts marked by category")
+        p = sub.add_parser(name, parents=[common], help="show one file with its removed parts marked by category")
         p.add_argument("file")
         p.add_argument("--color", choices=("auto", "always", "never"), default="auto")
         p.add_argument("--removed-only", action="store_true", help="print only the removed lines")
         p.set_defaults(fn=cmd_show)
-    p = sub.add_parser("render", help="print the text that offsets refer to (HTML: its block rendering)")
+    p = sub.add_parser(
+        "render", parents=[common], help="print the text that offsets refer to (HTML: its block rendering)"
+    )
     p.add_argument("file")
     p.set_defaults(fn=cmd_render)
-    p = sub.add_parser("verify", help="check that every sidecar in CLEAN replays to its clean text")
+    p = sub.add_parser("verify", parents=[common], help="check that every sidecar in CLEAN replays to its clean text")
     p.add_argument("raw")
     p.add_argument("clean")
     p.set_defaults(fn=cmd_verify)
-    p = sub.add_parser("rules", help="list the categories and rule names")
+    p = sub.add_parser("rules", parents=[common], help="list the categories and rule names")
     p.set_defaults(fn=cmd_rules)
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Entry point of the ``cleaner`` console script."""
+    """Entry point of the ``cleaner`` console script; returns the exit status."""
     args = build_parser().parse_args(argv)
     try:
         return args.fn(args)
-    except BrokenPipeError:
+    except BrokenPipeError:  # e.g. `cleaner show FILE | head`
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())  # no second error when Python flushes stdout
         return 0
-    except ValueError as exc:  # configuration errors
+    except KeyboardInterrupt:
+        print("cleaner: interrupted", file=sys.stderr)
+        return 130
+    except (ValueError, OSError) as exc:  # configuration and folder errors
         print(f"cleaner: {exc}", file=sys.stderr)
         return 2

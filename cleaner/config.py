@@ -16,6 +16,7 @@ from typing import Any
 from .document import CATEGORIES
 
 RULES_DIR = Path(__file__).parent / "rules"
+MODELS_DIR = Path(__file__).parent / "models"
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,6 +37,9 @@ class Config:
         langdetect_seed: fixed seed that makes langdetect deterministic.
         extra_languages: phrase-list languages always applied besides the detected one.
         time_limit_s: a document that takes longer is reported as timed out (0: no limit).
+        line_model: use the shipped learned line model (rule ``model.line``); off, the
+            hand-written fallback rules (``zone.outside``, ``corpus.repeated``,
+            ``context.between``) decide instead.
     """
 
     keep_categories: tuple[str, ...] = ()
@@ -48,6 +52,7 @@ class Config:
     langdetect_seed: int = 0
     extra_languages: tuple[str, ...] = ("en",)
     time_limit_s: float = 60.0
+    line_model: bool = True
 
     def __post_init__(self) -> None:
         unknown = set(self.keep_categories) - set(CATEGORIES)
@@ -82,7 +87,7 @@ class Config:
     def fingerprint(self) -> str:
         """Hash of the resolved configuration and of every shipped rule data file."""
         h = hashlib.sha256(json.dumps(self.to_dict(), sort_keys=True).encode())
-        for path in sorted(RULES_DIR.rglob("*.txt")):
-            h.update(str(path.relative_to(RULES_DIR)).encode())
+        for path in sorted(RULES_DIR.rglob("*.txt")) + sorted(MODELS_DIR.glob("*.json")):
+            h.update(path.relative_to(RULES_DIR.parent).as_posix().encode())
             h.update(path.read_bytes())
         return h.hexdigest()[:16]

@@ -12,27 +12,37 @@ from .reader import read_raw
 from .runner import Outcome, prepare
 
 
-def _up_to_date(sidecar_path: Path, text_path: Path, sha256: str, fps: dict[str, str]) -> dict | None:
-    """The existing sidecar if it was made from the same bytes, version and settings."""
+def _up_to_date(sidecar_path: Path, text_path: Path, expect: dict[str, str]) -> dict | None:
+    """The existing sidecar if every field of ``expect`` has the same value in it.
+
+    ``expect`` holds the raw file's name and hash, the cleaner version and the
+    fingerprints of the configuration and of the corpus lines.
+    """
     if not (sidecar_path.is_file() and text_path.is_file()):
         return None
     try:
         old = json.loads(sidecar_path.read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return None
-    same = old.get("sha256") == sha256 and old.get("cleaner_version") == __version__
-    return old if same and all(old.get(k) == v for k, v in fps.items()) else None
+    if not isinstance(old, dict):
+        return None
+    return old if all(old.get(k) == v for k, v in expect.items()) else None
 
 
 def clean_job(job: Any, state: dict[str, Any], corpus_fp: str) -> Outcome:
-    """Clean ``job`` (a :class:`cleaner.runner.Job`) into the CLEAN folder of ``state``."""
+    """Clean ``job`` (a :class:`cleaner.runner.Job`) into the CLEAN folder of ``state``.
+
+    A document whose outputs are up to date is skipped (status ``skipped``, outputs left
+    untouched). Otherwise the clean text and then the sidecar are written atomically.
+    """
     clean: Path = state["clean"]
     text_path = clean / f"{job.out}.txt"
     sidecar_path = clean / f"{job.out}.json"
     fps = {"config_fingerprint": state["fp"], "corpus_fingerprint": corpus_fp}
     config = state["config"]
     raw = read_raw(state["raw"] / job.rel, config.max_bytes)
-    old = _up_to_date(sidecar_path, text_path, raw.sha256, fps)
+    expect = {"source": job.rel, "sha256": raw.sha256, "cleaner_version": __version__, **fps}
+    old = _up_to_date(sidecar_path, text_path, expect)
     if old is not None:
         return Outcome(job.rel, "skipped", None, job.out, old.get("removed_chars", {}),
                        old.get("chars_in", 0), old.get("chars_out", 0), old.get("language"))

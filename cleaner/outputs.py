@@ -15,6 +15,7 @@ from .reader import RawDocument
 
 STATE_DIR = ".cleaner"
 REPORT_NAME = "report.json"
+TMP_PREFIX = ".tmp-"
 OFFSETS = {
     "text": "characters of the decoded raw text",
     "html": "characters of the page's block rendering (cleaner render FILE)",
@@ -31,11 +32,19 @@ def output_stem(rel: PurePosixPath) -> PurePosixPath:
 
 
 def atomic_write(path: Path, data: str) -> None:
-    """Write ``data`` to ``path`` through a temporary file renamed into place."""
+    """Write ``data`` (UTF-8, line ends as given) to ``path`` all at once.
+
+    The data goes to a temporary ``.tmp-*`` file in the same folder, flushed to disk and
+    renamed over ``path``: readers see the old file or the new one, never a part. On any
+    error the temporary file is removed and ``path`` is left as it was. The file gets the
+    usual permissions (``0o666`` less the umask), not the private ones of ``mkstemp``.
+    """
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=".tmp-", suffix=path.suffix, dir=path.parent)
+    fd, tmp = tempfile.mkstemp(prefix=TMP_PREFIX, suffix=path.suffix, dir=path.parent)
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
+            if hasattr(os, "fchmod"):
+                os.fchmod(fh.fileno(), 0o666 & ~_umask())
             fh.write(data)
             fh.flush()
             os.fsync(fh.fileno())
@@ -46,6 +55,24 @@ def atomic_write(path: Path, data: str) -> None:
         except OSError:
             pass
         raise
+
+
+def _umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+def remove_temp_files(clean: Path) -> list[str]:
+    """Delete ``.tmp-*`` files left in ``clean`` by an interrupted run; their names."""
+    if not clean.is_dir():
+        return []
+    gone = []
+    for tmp in sorted(clean.rglob(f"{TMP_PREFIX}*")):
+        if tmp.is_file() and not tmp.is_symlink():
+            tmp.unlink(missing_ok=True)
+            gone.append(tmp.relative_to(clean).as_posix())
+    return gone
 
 
 def removed_chars(result: CleanResult) -> dict[str, int]:

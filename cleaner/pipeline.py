@@ -39,7 +39,8 @@ def _languages(guess: LanguageGuess, config: Config) -> tuple[str, ...]:
     return tuple(dict.fromkeys(lang for lang in wanted if lang in have))
 
 
-def _context(lines: list[Line], config: Config, repeated: frozenset[int], is_html: bool) -> Context:
+def prepare_context(lines: list[Line], config: Config, repeated: frozenset[int], is_html: bool) -> Context:
+    """The detection context of a document's lines, before any rule has run."""
     guess = detect_language(prose_sample([l.text for l in lines]), config.langdetect_seed)
     languages = _languages(guess, config)
     book = load_phrasebook(languages)
@@ -70,7 +71,7 @@ def clean_lines(
     is_html: bool = False,
 ) -> CleanResult:
     """Detect boilerplate among ``lines`` of ``source`` and apply the removals."""
-    ctx = detect(_context(lines, config, repeated, is_html))
+    ctx = detect(prepare_context(lines, config, repeated, is_html))
     removed, flagged = _spans(ctx)
     text = replay(source, removed)
     guess = detect_language(text, config.langdetect_seed, config.language_min_chars)

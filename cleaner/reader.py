@@ -8,6 +8,7 @@ from __future__ import annotations
 import codecs
 import gzip
 import hashlib
+import io
 import re
 import zlib
 from dataclasses import dataclass
@@ -35,6 +36,7 @@ _WESTERN_CHARS = frozenset(
     "\u2018\u2019\u201c\u201d\u2013\u2014\u2026\u20ac\u00a0«»°·©®§£¿¡"
 )
 _HTML_START_RE = re.compile(r"^\s*(<!doctype\s+html|<html[\s>])", re.I)
+_TAG_RE = re.compile(r"<(!--|!doctype|/?[a-zA-Z][a-zA-Z0-9:-]*[\s/>])", re.I)
 _HTML_SNIFF_RE = re.compile(r"^\s*(<!doctype\s+html|<html|<head|<body|<!--)|<(html|body|div|p|head)[\s>]", re.I)
 
 
@@ -66,7 +68,7 @@ def logical_suffix(path: Path) -> str:
 
 def _gunzip(data: bytes, limit: int) -> bytes:
     try:
-        with gzip.GzipFile(fileobj=__import__("io").BytesIO(data)) as fh:
+        with gzip.GzipFile(fileobj=io.BytesIO(data)) as fh:
             out = fh.read(limit + 1)
     except (OSError, EOFError, zlib.error) as exc:
         raise Rejected("bad-gzip", str(exc)) from exc
@@ -131,12 +133,33 @@ def _guess(data: bytes) -> tuple[str, str]:
     return str(best), best.encoding
 
 
+def _is_html(text: str, suffix: str) -> bool:
+    """HTML by name (when it has at least one tag) or by content.
+
+    A ``.txt`` file must start like a page; a file with another extension is sniffed more
+    loosely; an ``.html`` file with no tag at all is plain text under the wrong name.
+    """
+    if suffix in HTML_SUFFIXES:
+        return _TAG_RE.search(text) is not None
+    sniff = _HTML_START_RE if suffix in TEXT_SUFFIXES else _HTML_SNIFF_RE
+    return sniff.search(text[:2048]) is not None
+
+
 def read_raw(path: Path, max_bytes: int) -> RawDocument:
-    """Read, gunzip, check and decode one raw file."""
-    size = path.stat().st_size
-    if size > max_bytes:
-        raise Rejected("too-large", f"{size} bytes, limit {max_bytes}")
-    raw = path.read_bytes()
+    """Read, gunzip, check and decode one raw file.
+
+    Every way a file can be unfit (unreadable, too large, empty, binary, broken gzip,
+    undecodable) raises :class:`Rejected`; other exceptions are internal errors.
+    """
+    try:
+        size = path.stat().st_size
+        if size > max_bytes:
+            raise Rejected("too-large", f"{size} bytes, limit {max_bytes}")
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise Rejected("unreadable", exc.strerror or str(exc)) from exc
+    if len(raw) > max_bytes:  # grew since stat
+        raise Rejected("too-large", f"{len(raw)} bytes, limit {max_bytes}")
     digest = hashlib.sha256(raw).hexdigest()
     data = _gunzip(raw, max_bytes) if path.name.lower().endswith(".gz") else raw
     if not data.strip():
@@ -144,11 +167,8 @@ def read_raw(path: Path, max_bytes: int) -> RawDocument:
     if _looks_binary(data):
         raise Rejected("binary", "not text (control bytes)")
     suffix = logical_suffix(path)
-    html_hint = suffix in HTML_SUFFIXES
-    text, encoding = decode(data, html_hint or suffix not in TEXT_SUFFIXES)
+    text, encoding = decode(data, suffix not in TEXT_SUFFIXES)
     if not text.strip():
         raise Rejected("empty", "only white space")
-    sniff = _HTML_START_RE if suffix in TEXT_SUFFIXES else _HTML_SNIFF_RE
-    sniffed = sniff.search(text[:2048])
-    fmt = "html" if html_hint or sniffed else "text"
+    fmt = "html" if _is_html(text, suffix) else "text"
     return RawDocument(text, fmt, encoding, digest, len(raw))

@@ -9,32 +9,40 @@ from typing import Any
 
 from . import __version__
 from .config import Config
-from .outputs import REPORT_NAME, STATE_DIR, atomic_write, dumps
-from .runner import Job, Outcome
+from .outputs import REPORT_NAME, STATE_DIR, atomic_write, dumps, remove_temp_files
+from .runner import Outcome
 
 STATUSES = ("cleaned", "skipped", "rejected", "failed", "timeout")
 
 
-def stale_outputs(clean: Path, jobs: list[Job]) -> list[str]:
-    """Remove sidecars (and their text) made by us from raw files that are gone."""
-    expected = {job.out for job in jobs}
+def stale_outputs(clean: Path, keep: set[str]) -> list[str]:
+    """Remove our outputs (sidecar and text) whose stem is not in ``keep``; their stems.
+
+    Only sidecars we wrote (JSON objects with ``cleaner_version`` and ``removed``) are
+    touched; other files in CLEAN, hidden ones and ``.cleaner/`` are left alone.
+    """
     gone: list[str] = []
     if not clean.is_dir():
         return gone
     for sidecar in sorted(clean.rglob("*.json")):
         rel = sidecar.relative_to(clean)
-        if rel.parts[0] == STATE_DIR or rel.with_suffix("").as_posix() in expected:
+        stem = rel.with_suffix("").as_posix()
+        if rel.parts[0] == STATE_DIR or rel.name.startswith(".") or stem in keep:
             continue
-        try:
-            data = json.loads(sidecar.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            continue
-        if not isinstance(data, dict) or "cleaner_version" not in data or "removed" not in data:
+        if not _is_sidecar(sidecar):
             continue
         sidecar.with_suffix(".txt").unlink(missing_ok=True)
         sidecar.unlink()
-        gone.append(rel.with_suffix("").as_posix())
+        gone.append(stem)
     return gone
+
+
+def _is_sidecar(path: Path) -> bool:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return False
+    return isinstance(data, dict) and "cleaner_version" in data and "removed" in data
 
 
 def summarize(outcomes: list[Outcome]) -> dict[str, Any]:
@@ -64,19 +72,27 @@ def format_summary(summary: dict[str, Any], report_path: Path) -> str:
         parts = ", ".join(f"{k} {v}" for k, v in summary["removed_chars"].items())
         lines.append(f"removed per category: {parts}")
     if summary.get("stale_removed"):
-        lines.append(f"removed outputs of {len(summary['stale_removed'])} raw files that are gone")
+        lines.append(f"removed {len(summary['stale_removed'])} out-of-date outputs (raw file gone or not cleaned)")
     lines.append(f"report: {report_path}")
     return "\n".join(lines)
 
 
 def finish_report(
     raw: Path, clean: Path, config: Config, fingerprint: str,
-    outcomes: list[Outcome], started: float, jobs: list[Job],
+    outcomes: list[Outcome], started: float,
 ) -> dict[str, Any]:
-    """Remove stale outputs, write ``CLEAN/.cleaner/report.json`` and return the report."""
+    """Remove stale outputs, write ``CLEAN/.cleaner/report.json`` and return the report.
+
+    Stale outputs are those of raw files that are gone, and of raw files that were not
+    cleaned this time (rejected, failed, timed out: their old outputs no longer match
+    them), so CLEAN holds exactly the documents reported ``cleaned`` or ``skipped``.
+    Temporary files left by an interrupted run are removed too.
+    """
     outcomes = sorted(outcomes, key=lambda o: o.rel)
     summary = summarize(outcomes)
-    summary["stale_removed"] = stale_outputs(clean, jobs)
+    keep = {o.out for o in outcomes if o.status in ("cleaned", "skipped") and o.out}
+    summary["stale_removed"] = stale_outputs(clean, keep)
+    remove_temp_files(clean)
     report = {
         "cleaner_version": __version__,
         "raw": str(raw),

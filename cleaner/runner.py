@@ -12,14 +12,15 @@ import multiprocessing
 import os
 import signal
 import sys
+import threading
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from . import __version__
 from .config import Config
 from .corpus import LineCounter, document_keys
 from .document import Line
@@ -55,32 +56,60 @@ class Outcome:
 
 
 def discover(raw: Path) -> tuple[list[Job], list[Outcome]]:
-    """Every regular file under ``raw`` (hidden names skipped), and those refused up front."""
+    """Every regular file under ``raw``, and the files refused up front.
+
+    Hidden names (``.*``) are skipped silently and are not in the report. Refused, with a
+    reason: links that leave RAW, linked folders (not followed), what is not a regular file,
+    names with a line break, and output collisions (two raw files that would write the same
+    output, compared case-insensitively, or an output that would also be a folder).
+    """
+    found, refused = _walk(raw)
+    clash = _colliding([out for _, out in found])
+    jobs = [Job(rel, out) for rel, out in found if out.casefold() not in clash]
+    refused += [
+        Outcome(rel, "rejected", f"output-collision: {clash[out.casefold()].format(out=out)}")
+        for rel, out in found
+        if out.casefold() in clash
+    ]
+    return jobs, sorted(refused, key=lambda o: o.rel)
+
+
+def _walk(raw: Path) -> tuple[list[tuple[str, str]], list[Outcome]]:
+    """``(rel, output stem)`` of every acceptable file, and the refused ones."""
     from .outputs import output_stem
 
     root = raw.resolve()
     found: list[tuple[str, str]] = []
     refused: list[Outcome] = []
     for dirpath, dirnames, filenames in os.walk(raw, followlinks=False):
+        here = Path(dirpath)
         dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
-        for name in sorted(filenames):
-            if name.startswith("."):
-                continue
-            path = Path(dirpath) / name
-            rel = path.relative_to(raw).as_posix()
-            reason = _refusal(path, root)
+        for name in [d for d in dirnames if (here / d).is_symlink()]:
+            dirnames.remove(name)
+            rel = (here / name).relative_to(raw).as_posix()
+            refused.append(Outcome(rel, "rejected", _refusal(here / name, root) or _LINKED_DIR))
+        for name in sorted(n for n in filenames if not n.startswith(".")):
+            rel = (here / name).relative_to(raw).as_posix()
+            reason = _refusal(here / name, root)
             if reason:
                 refused.append(Outcome(rel, "rejected", reason))
             else:
                 found.append((rel, output_stem(PurePosixPath(rel)).as_posix()))
-    counts = Counter(out.casefold() for _, out in found)
-    jobs = [Job(rel, out) for rel, out in found if counts[out.casefold()] == 1]
-    refused += [
-        Outcome(rel, "rejected", f"output-collision: another raw file also maps to {out}.txt")
-        for rel, out in found
-        if counts[out.casefold()] > 1
-    ]
-    return jobs, sorted(refused, key=lambda o: o.rel)
+    return found, refused
+
+
+_LINKED_DIR = "linked-folder: links to folders are not followed"
+
+
+def _colliding(outs: list[str]) -> dict[str, str]:
+    """Casefolded output stems that clash, each with a reason template (``{out}``)."""
+    counts = Counter(o.casefold() for o in outs)
+    folders = {p.as_posix() for o in counts for p in PurePosixPath(o).parents}
+    clash = {o: "another raw file also maps to {out}.txt" for o, n in counts.items() if n > 1}
+    for o in counts:
+        if o not in clash and {f"{o}.txt", f"{o}.json"} & folders:
+            clash[o] = "{out}.txt or {out}.json would also be a folder of outputs"
+    return clash
 
 
 def _refusal(path: Path, root: Path) -> str | None:
@@ -88,6 +117,8 @@ def _refusal(path: Path, root: Path) -> str | None:
         target = path.resolve()
         if not target.is_relative_to(root):
             return "symlink-outside: the link points outside RAW"
+    if path.is_dir():
+        return None
     if not path.is_file():
         return "not-a-file: not a regular file"
     if "\n" in path.name or "\r" in path.name:
@@ -116,8 +147,9 @@ def _init(raw: str, clean: str, config: Config, repeated: frozenset[int], finger
 
 def _keys(job: Job) -> tuple[str, set[int] | None]:
     try:
-        _source, lines, _tree = prepare(read_raw(_STATE["raw"] / job.rel, _STATE["config"].max_bytes))
-    except Exception:  # rejected or broken: pass 2 reports it
+        with time_limit(_STATE["config"].time_limit_s):
+            _source, lines, _tree = prepare(read_raw(_STATE["raw"] / job.rel, _STATE["config"].max_bytes))
+    except Exception:  # rejected, broken or too slow: pass 2 reports it
         return job.rel, None
     return job.rel, document_keys(line.text for line in lines)
 
@@ -128,12 +160,32 @@ def corpus_fingerprint(keys: set[int] | None, repeated: frozenset[int]) -> str:
     return hashlib.sha256(",".join(map(str, mine)).encode()).hexdigest()[:16]
 
 
-class _Timeout(Exception):
-    pass
+class TimeLimitExceeded(Exception):
+    """Raised inside :func:`time_limit` when the time is up."""
 
 
 def _alarm(_signum: int, _frame: Any) -> None:
-    raise _Timeout()
+    raise TimeLimitExceeded()
+
+
+@contextmanager
+def time_limit(seconds: float) -> Iterator[None]:
+    """Raise :class:`TimeLimitExceeded` in the body after ``seconds``.
+
+    No limit when ``seconds`` is 0, without ``setitimer`` (Windows) or off the main thread
+    (signals are delivered to the main thread only).
+    """
+    usable = seconds > 0 and hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
+    if not usable:
+        yield
+        return
+    old = signal.signal(signal.SIGALRM, _alarm)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, old)
 
 
 def _clean(task: tuple[Job, str]) -> Outcome:
@@ -141,22 +193,15 @@ def _clean(task: tuple[Job, str]) -> Outcome:
 
     job, corpus_fp = task
     limit = _STATE["config"].time_limit_s
-    use_timer = limit > 0 and hasattr(signal, "setitimer")
-    if use_timer:
-        old = signal.signal(signal.SIGALRM, _alarm)
-        signal.setitimer(signal.ITIMER_REAL, limit)
     try:
-        return clean_job(job, _STATE, corpus_fp)
-    except _Timeout:
+        with time_limit(limit):
+            return clean_job(job, _STATE, corpus_fp)
+    except TimeLimitExceeded:
         return Outcome(job.rel, "timeout", f"timeout: more than {limit} s")
     except Rejected as exc:
         return Outcome(job.rel, "rejected", str(exc))
     except Exception as exc:  # an internal error: reported, and the batch goes on
         return Outcome(job.rel, "failed", f"error: {type(exc).__name__}: {exc}")
-    finally:
-        if use_timer:
-            signal.setitimer(signal.ITIMER_REAL, 0)
-            signal.signal(signal.SIGALRM, old)
 
 
 def _map(fn: Callable[[Any], Any], items: list[Any], jobs: int, init_args: tuple) -> Iterator[Any]:
@@ -182,10 +227,14 @@ def _progress(items: Iterable[Any], total: int, label: str, quiet: bool) -> Iter
 
 
 def run(raw: Path, clean: Path, config: Config, jobs: int = 1, quiet: bool = False) -> dict[str, Any]:
-    """Clean every file under ``raw`` into ``clean``; return (and write) the run report."""
+    """Clean every file under ``raw`` into ``clean``; return (and write) the run report.
+
+    Raises ``ValueError`` when the folders overlap (see :func:`check_folders`).
+    """
     from .report import finish_report
 
     started = time.time()
+    check_folders(raw, clean)
     todo, outcomes = discover(raw)
     fingerprint = config.fingerprint()
     base = (str(raw), str(clean), config, frozenset(), fingerprint)
@@ -199,4 +248,17 @@ def run(raw: Path, clean: Path, config: Config, jobs: int = 1, quiet: bool = Fal
     tasks = [(job, corpus_fingerprint(keys.get(job.rel), repeated)) for job in todo]
     init = (str(raw), str(clean), config, repeated, fingerprint)
     outcomes += _progress(_map(_clean, tasks, jobs, init), len(tasks), "clean", quiet)
-    return finish_report(raw, clean, config, fingerprint, outcomes, started, todo)
+    return finish_report(raw, clean, config, fingerprint, outcomes, started)
+
+
+def check_folders(raw: Path, clean: Path) -> None:
+    """Raise ``ValueError`` unless RAW is a folder and RAW and CLEAN are apart.
+
+    CLEAN inside RAW would feed outputs back in as inputs (and modify RAW); RAW inside
+    CLEAN would expose raw files to the removal of stale outputs.
+    """
+    if not raw.is_dir():
+        raise ValueError(f"RAW folder not found: {raw}")
+    r, c = raw.resolve(), clean.resolve()
+    if r == c or c.is_relative_to(r) or r.is_relative_to(c):
+        raise ValueError(f"RAW ({raw}) and CLEAN ({clean}) must be separate folders, neither inside the other")

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from collections import Counter
 
+from .document import Span
 from .pipeline import CleanResult
 
 COLORS = {
@@ -12,13 +13,18 @@ COLORS = {
 KEPT_MARK = "  "
 
 
-def _label(span, color: bool) -> str:
+def _label(span: Span, color: bool) -> str:
     tag = f"[{span.category}:{span.rule}]"
     return f"\x1b[{COLORS.get(span.category, '37')}m{tag}" if color else tag
 
 
 def render_marked(result: CleanResult, color: bool = False, removed_only: bool = False) -> str:
-    """The source with each removed span labelled ``[category:rule]`` (coloured on a terminal)."""
+    """The source with each removed span labelled ``[category:rule]``.
+
+    Kept lines are indented by two spaces (blank ones left out); flagged spans (categories
+    kept by the configuration) are labelled too, with ``(kept by config)``. With ``color``
+    each label and its line are coloured by category (ANSI escapes). A last line sums up.
+    """
     out: list[str] = []
     pos = 0
     reset = "\x1b[0m" if color else ""
@@ -36,7 +42,8 @@ def render_marked(result: CleanResult, color: bool = False, removed_only: bool =
     counts = Counter(s.category for s in result.removed)
     chars = sum(s.end - s.start for s in result.removed)
     summary = ", ".join(f"{k} {v}" for k, v in sorted(counts.items())) or "nothing"
-    out.append(f"\n-- removed {len(result.removed)} spans ({chars} of {len(result.source)} chars): {summary}\n")
+    kept = f"; kept by config {len(result.flagged)} spans" if result.flagged else ""
+    out.append(f"\n-- removed {len(result.removed)} spans ({chars} of {len(result.source)} chars): {summary}{kept}\n")
     return "".join(out)
 
 

@@ -3,44 +3,66 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 from .config import Config
 from .document import Span
 from .outputs import STATE_DIR
-from .reader import read_raw
+from .reader import Rejected, read_raw
 from .runner import prepare
 from .spans import replay
 
 
 def verify_one(raw_path: Path, sidecar_path: Path, config: Config) -> str | None:
-    """``None`` when the sidecar replays exactly to its ``.txt``, else what is wrong."""
+    """``None`` when the sidecar replays exactly to its ``.txt``, else what is wrong.
+
+    Checks: the raw file is unchanged (SHA-256), every removed and flagged span's text is
+    the source's text at its offsets, and replaying the removed spans on the source gives
+    the ``.txt`` byte for byte. The size limit is the larger of ``config``'s and the one
+    recorded in the sidecar, so a file cleaned under a larger limit can still be checked.
+    """
     data = json.loads(sidecar_path.read_text(encoding="utf-8"))
-    raw = read_raw(raw_path, config.max_bytes)
+    limit = max(config.max_bytes, int(data.get("config", {}).get("max_bytes", 0)))
+    raw = read_raw(raw_path, limit)
     if raw.sha256 != data["sha256"]:
         return f"{data['source']}: raw file changed since it was cleaned"
     source = prepare(raw)[0]
+    problem = _span_texts(source, data["removed"] + data.get("flagged", []))
+    if problem:
+        return f"{data['source']}: {problem}"
     spans = [Span(r["start"], r["end"], r["category"], r["rule"]) for r in data["removed"]]
-    for span, entry in zip(spans, data["removed"]):
-        if source[span.start : span.end] != entry["text"]:
-            return f"{data['source']}: span {span.start}:{span.end} text differs"
-    expected = sidecar_path.with_suffix(".txt").read_text(encoding="utf-8")
+    with open(sidecar_path.with_suffix(".txt"), encoding="utf-8", newline="") as fh:
+        expected = fh.read()
     if replay(source, spans) != expected:
         return f"{data['source']}: replay differs from the clean text"
     return None
 
 
+def _span_texts(source: str, entries: list[dict[str, Any]]) -> str | None:
+    for entry in entries:
+        start, end = entry["start"], entry["end"]
+        if source[start:end] != entry["text"]:
+            return f"span {start}:{end} text differs"
+    return None
+
+
 def verify_tree(raw: Path, clean: Path, config: Config) -> tuple[list[str], int]:
-    """Check every sidecar under ``clean``; ``(problems, documents checked)``."""
+    """Check every sidecar under ``clean``; ``(problems, documents checked)``.
+
+    Hidden files and ``.cleaner/`` are not sidecars. A sidecar that cannot be checked
+    (unreadable, malformed, its raw file missing or now rejected) is a problem too.
+    """
     problems: list[str] = []
     checked = 0
     for sidecar in sorted(clean.rglob("*.json")):
-        if sidecar.relative_to(clean).parts[0] == STATE_DIR:
+        rel = sidecar.relative_to(clean)
+        if rel.parts[0] == STATE_DIR or rel.name.startswith("."):
             continue
         try:
             source = json.loads(sidecar.read_text(encoding="utf-8"))["source"]
             problem = verify_one(raw / source, sidecar, config)
-        except (OSError, ValueError, KeyError) as exc:
-            problem = f"{sidecar}: cannot verify: {exc}"
+        except (OSError, ValueError, KeyError, TypeError, AttributeError, Rejected) as exc:
+            problem = f"{rel.as_posix()}: cannot verify: {exc}"
         checked += 1
         if problem:
             problems.append(problem)

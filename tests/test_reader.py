@@ -63,3 +63,44 @@ def test_broken_gzip_is_rejected(tmp_path) -> None:
     with pytest.raises(Rejected) as info:
         read_raw(p, 1000)
     assert info.value.code == "bad-gzip"
+
+
+def test_gzip_bomb_is_limited(tmp_path) -> None:
+    p = tmp_path / "bomb.txt.gz"
+    p.write_bytes(gzip.compress(b"a" * 100_000))
+    with pytest.raises(Rejected) as info:
+        read_raw(p, 10_000)
+    assert info.value.code == "too-large" and "decompressed" in info.value.detail
+
+
+def test_unreadable_file_is_rejected(tmp_path, monkeypatch) -> None:
+    from pathlib import Path
+
+    p = tmp_path / "a.txt"
+    p.write_text("Some text here.\n")
+    def denied(_self: Path) -> bytes:
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(Path, "read_bytes", denied)
+    with pytest.raises(Rejected) as info:
+        read_raw(p, 1000)
+    assert str(info.value) == "unreadable: Permission denied"
+    with pytest.raises(Rejected, match="unreadable"):
+        read_raw(tmp_path / "missing.txt", 1000)
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "fmt"),
+    [
+        ("a.html", "Just a sentence saved under the wrong name.\n", "text"),
+        ("a.htm", "<p>A fragment</p>\n", "html"),
+        ("a.txt", "Text that mentions <p> tags and <div> blocks in passing.\n", "text"),
+        ("a.txt", "<p>A fragment saved as text</p>\n", "text"),
+        ("a.txt", "  <!DOCTYPE html><html><body>x</body></html>", "html"),
+        ("a.xml", "<body><p>x</p></body>", "html"),
+    ],
+)
+def test_format_detection(tmp_path, name: str, data: str, fmt: str) -> None:
+    p = tmp_path / name
+    p.write_text(data, encoding="utf-8")
+    assert read_raw(p, 10_000).format == fmt

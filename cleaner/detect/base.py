@@ -49,9 +49,13 @@ class Context:
 
 @dataclass(frozen=True, slots=True)
 class RuleSpec:
-    """A registered rule: its stable name, what it does, and the function."""
+    """A registered rule: its stable name, what it does, and the function.
+
+    ``fallback`` rules run only when the learned line model is off or not shipped.
+    """
 
     name: str
     doc: str
     fn: Callable[[Context], None]
     html_only: bool = False
+    fallback: bool = False

@@ -5,6 +5,7 @@ from ..phrases import load_patterns
 from .base import Context, RuleSpec
 from .comments import comment_sections
 from .context import between_removed, no_words, link_lists, outside_main_html, repeated_lines
+from .model import load_model, model_lines
 from .phrase import phrase_rule
 from .zones import keep_title, outside_region
 
@@ -24,9 +25,10 @@ RULES: tuple[RuleSpec, ...] = (
     RuleSpec("comments.section", "inside a comment section", _comments),
     RuleSpec("navigation.list", "a headline list under a navigation heading", link_lists),
     RuleSpec("html.outside_main", "HTML block outside the page's main text", outside_main_html, True),
-    RuleSpec("zone.outside", "short line in the header or footer zone", outside_region),
-    RuleSpec("corpus.repeated", "line repeated across the corpus", repeated_lines),
-    RuleSpec("context.between", "short line between removed lines", between_removed),
+    RuleSpec("model.line", "the learned line model deems it boilerplate", model_lines),
+    RuleSpec("zone.outside", "short line in the header or footer zone", outside_region, fallback=True),
+    RuleSpec("corpus.repeated", "line repeated across the corpus", repeated_lines, fallback=True),
+    RuleSpec("context.between", "short line between removed lines", between_removed, fallback=True),
 )
 
 
@@ -35,11 +37,26 @@ def rule_names() -> tuple[str, ...]:
     return tuple(r.name for r in RULES)
 
 
-def detect(ctx: Context) -> Context:
-    """Run every enabled rule on ``ctx`` in order; decisions accumulate in ``ctx.decided``."""
-    disabled = set(ctx.config.disabled_rules)
+def _enabled(spec: RuleSpec, ctx: Context, use_model: bool) -> bool:
+    if spec.name in ctx.config.disabled_rules or (spec.html_only and not ctx.is_html):
+        return False
+    if spec.name == "model.line":
+        return use_model
+    return not (spec.fallback and use_model)
+
+
+def detect(ctx: Context, stop_before: str | None = None) -> Context:
+    """Run every enabled rule on ``ctx`` in order; decisions accumulate in ``ctx.decided``.
+
+    With the line model on (``Config.line_model`` and a shipped model), the ``fallback``
+    rules do not run: the model weighs the same evidence. ``stop_before`` names a rule at
+    which to stop (the model's trainer stops before ``model.line``).
+    """
+    use_model = ctx.config.line_model and load_model() is not None
     for spec in RULES:
-        if spec.name in disabled or (spec.html_only and not ctx.is_html):
+        if spec.name == stop_before:
+            break
+        if not _enabled(spec, ctx, use_model):
             continue
         spec.fn(ctx)
         ctx.region = None  # the main region depends on the decisions taken so far
