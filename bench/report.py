@@ -127,7 +127,7 @@ def run_details(run: dict[str, Any]) -> str:
     skipped = "; ".join(f"`{d['rel']}` {d['status']} ({d['reason']})" for d in facts.get("not_cleaned", []))
     return "\n\n".join([
         f"### {run['set']} \u00b7 {run['mode']}",
-        f"Cleaner run: {fmt(facts.get('seconds'), 1)} s; {status}." + (f" Not cleaned: {skipped}." if skipped else ""),
+        f"Cleaner run: {fmt(facts.get('seconds'), 1)} s (config {facts.get('config_fingerprint')}); {status}." + (f" Not cleaned: {skipped}." if skipped else ""),
         "Where gold text is lost (removed spans holding it, by rule):",
         loss_section(run),
         "Worst pages:",
