@@ -15,7 +15,8 @@ from .document import Line, Span
 from .features import line_features, stopwords
 from .language import LanguageGuess, detect_language, prose_sample
 from .phrases import available_languages, load_phrasebook
-from .spans import replay, split_lines
+from .blocks import text_lines
+from .spans import replay
 
 
 @dataclass(slots=True)
@@ -88,7 +89,7 @@ def clean_lines(
 
 def clean_text(text: str, config: Config | None = None, repeated: frozenset[int] = frozenset()) -> CleanResult:
     """Clean plain text; offsets in the result refer to ``text`` itself."""
-    return clean_lines(text, split_lines(text), config or Config(), repeated)
+    return clean_lines(text, text_lines(text), config or Config(), repeated)
 
 
 def clean_rendered(

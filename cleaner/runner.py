@@ -25,7 +25,7 @@ from .config import Config
 from .corpus import LineCounter, document_keys
 from .document import Line
 from .reader import RawDocument, Rejected, read_raw
-from .spans import split_lines
+from .blocks import text_lines
 
 PROGRESS_EVERY_S = 5.0
 
@@ -134,7 +134,7 @@ def prepare(raw: RawDocument) -> tuple[str, list[Line], Any]:
         tree = parse(raw.text)
         source, lines = render(tree)
         return source, lines, tree
-    return raw.text, split_lines(raw.text), None
+    return raw.text, text_lines(raw.text), None
 
 
 # Worker state: set by _init in each worker process (or in-process for one job).

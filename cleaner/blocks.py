@@ -1,0 +1,65 @@
+"""Hard-wrapped text: join the lines of a wrapped paragraph into one block.
+
+Some plain-text scrapes (console browser dumps, mail archives, old pages) wrap paragraphs at
+a fixed width, so one paragraph spans several lines. Judged line by line, such a paragraph
+looks like a run of fragments. A document counts as wrapped when many of its lines end near
+one common width; then a line that reaches that width is joined with the next non-blank
+line. A block keeps its source offsets (``text == source[start:end]``, inner line ends
+included), so removing it removes all its lines and replay stays exact.
+"""
+from __future__ import annotations
+
+from .document import Line
+from .spans import split_lines
+
+MIN_WIDTH = 40
+MAX_WIDTH = 140
+SLACK = 22
+MIN_WRAPPED_SHARE = 0.3
+MIN_LINES = 8
+
+
+def wrap_width(lines: list[Line]) -> int | None:
+    """The width a document's lines are wrapped at, or ``None`` when it is not wrapped."""
+    lengths = sorted(len(l.text.rstrip()) for l in lines if l.text.count(" ") >= 4)
+    if len(lengths) < MIN_LINES:
+        return None
+    width = lengths[int(0.95 * (len(lengths) - 1))]
+    if not MIN_WIDTH <= width <= MAX_WIDTH:
+        return None
+    near = sum(1 for n in lengths if width - SLACK <= n <= width)
+    return width if near >= MIN_WRAPPED_SHARE * len(lengths) else None
+
+
+def _join(source: str, group: list[Line], index: int) -> Line:
+    first, last = group[0], group[-1]
+    return Line(index, first.start, last.end, last.stop, source[first.start : last.end])
+
+
+def merge_wrapped(source: str, lines: list[Line]) -> list[Line]:
+    """``lines`` with each wrapped paragraph joined into one block (unchanged if not wrapped)."""
+    width = wrap_width(lines)
+    if width is None:
+        return lines
+    out: list[Line] = []
+    group: list[Line] = []
+    for line in lines:
+        if not line.text.strip():
+            if group:
+                out.append(_join(source, group, len(out)))
+                group = []
+            out.append(_join(source, [line], len(out)))
+            continue
+        group.append(line)
+        wrapped = len(line.text.rstrip()) >= width - SLACK and line.text.count(" ") >= 4
+        if not wrapped:
+            out.append(_join(source, group, len(out)))
+            group = []
+    if group:
+        out.append(_join(source, group, len(out)))
+    return out
+
+
+def text_lines(text: str) -> list[Line]:
+    """The lines of a plain-text document, wrapped paragraphs joined (see the module doc)."""
+    return merge_wrapped(text, split_lines(text))
