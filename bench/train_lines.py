@@ -33,8 +33,6 @@ ROOT = Path(__file__).resolve().parents[1]
 BENCH = Path(os.environ.get("CLEANER_BENCH", ROOT.parent / "shared" / "bench"))
 _TOKEN_RE = re.compile(r"\w+")
 PARAMS = {"n_estimators": 150, "max_depth": 3, "learning_rate": 0.1, "subsample": 0.8, "random_state": 0}
-THRESHOLD = 0.5
-THRESHOLD_PROSE = 0.8
 
 
 def read_gold(path: Path) -> str:
@@ -112,8 +110,6 @@ def export(model, n_features: int) -> dict:
         "features": list(FEATURES[:n_features]),
         "init": math.log(prior / (1 - prior)),
         "learning_rate": PARAMS["learning_rate"],
-        "threshold": THRESHOLD,
-        "threshold_prose": THRESHOLD_PROSE,
         "params": PARAMS,
         "trained_with": f"cleaner {__version__}, dragnet-train text and html",
         "trees": trees,

@@ -3,8 +3,8 @@
 Some plain-text scrapes (console browser dumps, mail archives, old pages) wrap paragraphs at
 a fixed width, so one paragraph spans several lines. Judged line by line, such a paragraph
 looks like a run of fragments. A document counts as wrapped when many of its lines end near
-one common width; then a line that reaches that width is joined with the next non-blank
-line. A block keeps its source offsets (``text == source[start:end]``, inner line ends
+one common width, mostly in mid-sentence; then a line that reaches that width is joined with
+the next line (a blank line always ends a block). A block keeps its source offsets (``text == source[start:end]``, inner line ends
 included), so removing it removes all its lines and replay stays exact.
 """
 from __future__ import annotations
@@ -17,6 +17,7 @@ MAX_WIDTH = 140
 SLACK = 22
 MIN_WRAPPED_SHARE = 0.3
 MIN_LINES = 8
+_TERMINAL = (".", "!", "?", ":", '"', "”", "'", "’", ")")
 
 
 def wrap_width(lines: list[Line]) -> int | None:
@@ -27,8 +28,10 @@ def wrap_width(lines: list[Line]) -> int | None:
     width = lengths[int(0.95 * (len(lengths) - 1))]
     if not MIN_WIDTH <= width <= MAX_WIDTH:
         return None
-    near = sum(1 for n in lengths if width - SLACK <= n <= width)
-    return width if near >= MIN_WRAPPED_SHARE * len(lengths) else None
+    near = [l for l in lines if l.text.count(" ") >= 4 and width - SLACK <= len(l.text.rstrip()) <= width]
+    open_ended = sum(1 for l in near if not l.text.rstrip().endswith(_TERMINAL))
+    wrapped = len(near) >= MIN_WRAPPED_SHARE * len(lengths) and open_ended >= len(near) / 2
+    return width if wrapped else None
 
 
 def _join(source: str, group: list[Line], index: int) -> Line:

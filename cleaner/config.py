@@ -40,6 +40,8 @@ class Config:
         line_model: use the shipped learned line model (rule ``model.line``); off, the
             hand-written fallback rules (``zone.outside``, ``corpus.repeated``,
             ``context.between``) decide instead.
+        model_threshold: boilerplate probability at which the model removes a line.
+        model_threshold_prose: the same for protected (long, sentence-like) lines.
     """
 
     keep_categories: tuple[str, ...] = ()
@@ -53,6 +55,8 @@ class Config:
     extra_languages: tuple[str, ...] = ("en",)
     time_limit_s: float = 60.0
     line_model: bool = True
+    model_threshold: float = 0.6
+    model_threshold_prose: float = 0.9
 
     def __post_init__(self) -> None:
         unknown = set(self.keep_categories) - set(CATEGORIES)

@@ -49,7 +49,7 @@ def prepare_context(lines: list[Line], config: Config, repeated: frozenset[int],
     feats = [line_features(line, stops) for line in lines]
     matches = [book.match(line.text) if f.words or line.text.strip() else None for line, f in zip(lines, feats)]
     rep = frozenset(i for i, line in enumerate(lines) if repeated and line_key(line.text) in repeated)
-    return Context(lines, feats, matches, config, languages, stops, is_html, rep)
+    return Context(lines, feats, matches, config, languages, is_html, rep)
 
 
 def _spans(ctx: Context) -> tuple[list[Span], list[Span]]:

@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from pages import news_html, news_text, write
+from .pages import news_html, news_text, write
 
 import cleaner.job
 from cleaner.cli import main

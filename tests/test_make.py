@@ -6,7 +6,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from pages import news_html, news_text, write
+from .pages import news_html, news_text, write
 
 ROOT = Path(__file__).resolve().parents[1]
 

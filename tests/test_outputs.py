@@ -7,7 +7,7 @@ import stat
 from pathlib import PurePosixPath
 
 import pytest
-from pages import news_html, news_text, write
+from .pages import news_html, news_text, write
 
 from cleaner import __version__
 from cleaner.config import Config

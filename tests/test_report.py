@@ -5,7 +5,7 @@ import json
 from pathlib import Path
 
 import pytest
-from pages import news_html, news_text, write
+from .pages import news_html, news_text, write
 
 from cleaner import __version__
 from cleaner.config import Config

@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
-from pages import COMMENTS, PARAGRAPHS, TITLE, news_html, news_text, tree_bytes, write, write_gz
+from .pages import COMMENTS, PARAGRAPHS, TITLE, news_html, news_text, tree_bytes, write, write_gz
 
 from cleaner import __version__
 from cleaner.config import Config

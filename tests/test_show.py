@@ -1,7 +1,7 @@
 """The terminal view: removed lines labelled [category:rule], kept lines indented."""
 from __future__ import annotations
 
-from pages import PARAGRAPHS, TITLE, news_text
+from .pages import PARAGRAPHS, TITLE, news_text
 
 from cleaner.config import Config
 from cleaner.pipeline import clean_text

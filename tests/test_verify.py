@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from pages import news_html, news_text, write, write_gz
+from .pages import news_html, news_text, write, write_gz
 
 from cleaner.config import Config
 from cleaner.document import Span

@@ -19,7 +19,6 @@ class Context:
     matches: list[PhraseMatch | None]
     config: Config
     languages: tuple[str, ...] = ()
-    stopwords: frozenset[str] = frozenset()
     is_html: bool = False
     repeated: frozenset[int] = frozenset()
     decided: dict[int, Decision] = field(default_factory=dict)

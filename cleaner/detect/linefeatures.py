@@ -20,7 +20,7 @@ _OWN = (
 )
 _RULES = ("phrase_" + c for c in CATEGORIES)
 _STATE = ("comment_section", "nav_list", "repeated", "title", "no_words")
-_PLACE = ("rel_pos", "in_region", "before_region", "after_region", "dist_region", "region_share")
+_PLACE = ("in_region", "before_region", "after_region", "dist_region")
 _NEIGH = tuple(
     f"{side}{k}_{name}"
     for side in ("prev", "next")
@@ -55,15 +55,12 @@ def _rules(ctx: Context, i: int) -> list[float]:
     ]
 
 
-def _place(i: int, n: int, region: tuple[int, int] | None) -> list[float]:
+def _place(i: int, region: tuple[int, int] | None) -> list[float]:
     if region is None:
-        return [i / max(1, n - 1), 0.0, 0.0, 0.0, 1.0, 0.0]
+        return [0.0, 0.0, 0.0, 1.0]
     start, end = region
     dist = 0 if start <= i <= end else (start - i if i < start else i - end)
-    return [
-        i / max(1, n - 1), float(start <= i <= end), float(i < start), float(i > end),
-        min(1.0, dist / 50), (end - start + 1) / max(1, n),
-    ]
+    return [float(start <= i <= end), float(i < start), float(i > end), min(1.0, dist / 50)]
 
 
 def _neighbours(ctx: Context, i: int) -> list[float]:
@@ -107,6 +104,6 @@ def line_vectors(ctx: Context) -> list[list[float]]:
     region = main_region(ctx)
     n = len(ctx.lines)
     return [
-        _own(ctx, i) + _rules(ctx, i) + _place(i, n, region) + _neighbours(ctx, i) + _window(ctx, i) + _html(ctx, i)
+        _own(ctx, i) + _rules(ctx, i) + _place(i, region) + _neighbours(ctx, i) + _window(ctx, i) + _html(ctx, i)
         for i in range(n)
     ]

@@ -48,8 +48,6 @@ class LineModel:
     init: float
     rate: float
     trees: tuple[Tree, ...]
-    threshold: float
-    threshold_prose: float
 
     def content_logit(self, x: list[float]) -> float:
         return self.init + self.rate * sum(t.value[t.path(x)[-1]] for t in self.trees)
@@ -75,8 +73,7 @@ def model_from_dict(data: dict) -> LineModel:
     if tuple(data["features"]) != FEATURES:
         raise ValueError("line model was trained on other features: retrain it (make train)")
     trees = tuple(Tree(*(tuple(t[k]) for k in ("feature", "threshold", "left", "right", "value"))) for t in data["trees"])
-    return LineModel(tuple(data["features"]), data["init"], data["learning_rate"], trees,
-                     data["threshold"], data["threshold_prose"])
+    return LineModel(tuple(data["features"]), data["init"], data["learning_rate"], trees)
 
 
 @lru_cache(maxsize=1)
@@ -109,6 +106,7 @@ def model_lines(ctx: Context) -> None:
         if not ctx.open(i):
             continue
         p = model.boilerplate_probability(x)
-        if p >= (model.threshold_prose if ctx.protected(i) else model.threshold):
+        cfg = ctx.config
+        if p >= (cfg.model_threshold_prose if ctx.protected(i) else cfg.model_threshold):
             why = " ".join(f"{name}{value:+}" for name, value in model.explain(x))
             ctx.decide(i, _category(ctx, i), "model.line", score=p, evidence=why)

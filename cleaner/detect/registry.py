@@ -37,12 +37,13 @@ def rule_names() -> tuple[str, ...]:
     return tuple(r.name for r in RULES)
 
 
-def _enabled(spec: RuleSpec, ctx: Context, use_model: bool) -> bool:
+def _enabled(spec: RuleSpec, ctx: Context) -> bool:
     if spec.name in ctx.config.disabled_rules or (spec.html_only and not ctx.is_html):
         return False
-    if spec.name == "model.line":
-        return use_model
-    return not (spec.fallback and use_model)
+    if spec.name != "model.line" and not spec.fallback:
+        return True
+    use_model = ctx.config.line_model and load_model() is not None
+    return use_model if spec.name == "model.line" else not use_model
 
 
 def detect(ctx: Context, stop_before: str | None = None) -> Context:
@@ -52,12 +53,10 @@ def detect(ctx: Context, stop_before: str | None = None) -> Context:
     rules do not run: the model weighs the same evidence. ``stop_before`` names a rule at
     which to stop (the model's trainer stops before ``model.line``).
     """
-    use_model = ctx.config.line_model and load_model() is not None
     for spec in RULES:
         if spec.name == stop_before:
             break
-        if not _enabled(spec, ctx, use_model):
-            continue
-        spec.fn(ctx)
-        ctx.region = None  # the main region depends on the decisions taken so far
+        if _enabled(spec, ctx):
+            spec.fn(ctx)
+            ctx.region = None  # the main region depends on the decisions taken so far
     return ctx

@@ -38,26 +38,25 @@ def main_region(ctx: Context) -> tuple[int, int] | None:
     return None if ctx.region == (-1, -1) else ctx.region
 
 
-def _content_words(ctx: Context, text: str) -> set[str]:
-    stops = ctx.stopwords
-    return {w for w in _WORD_RE.findall(text.lower()) if w not in stops}
+def _words(text: str) -> set[str]:
+    return set(_WORD_RE.findall(text.lower()))
 
 
 def title_line(ctx: Context, start: int) -> int | None:
     """The article's title among the lines just before the main region.
 
-    The title is a heading-like line whose content words mostly recur in the article's first
-    paragraphs (headlines of other stories share few words with this one): the nearest such
-    line to the article, with at least three content words.
+    The title is a heading-like line whose words (of three letters or more) mostly recur in
+    the article's first paragraphs (headlines of other stories share few words with this one):
+    the nearest such line to the article, with at least three such words.
     """
     body: set[str] = set()
     for i in range(start, min(len(ctx.lines), start + 12)):
-        body |= _content_words(ctx, ctx.lines[i].text)
+        body |= _words(ctx.lines[i].text)
     for i in range(start - 1, max(-1, start - 1 - TITLE_LOOKBACK), -1):
         f = ctx.feats[i]
         if i in ctx.decided or not 3 <= f.words <= 25 or f.alpha_ratio < 0.6:
             continue
-        words = _content_words(ctx, ctx.lines[i].text)
+        words = _words(ctx.lines[i].text)
         if len(words) >= 3 and len(words & body) >= TITLE_MIN_OVERLAP * len(words):
             return i
     return None

@@ -1,0 +1,46 @@
+"""Comment sections: start, extent, and article text that must survive around them."""
+from __future__ import annotations
+
+from .conftest import decisions, paragraphs
+
+COMMENT = "I completely agree with this decision, it has been a long time coming for our town."
+
+
+def section() -> list[str]:
+    return [
+        "3 Responses",
+        "Mark says:",
+        "March 3, 2021 at 4:12 pm",
+        COMMENT,
+        "Reply",
+        "Anna says:",
+        "March 4, 2021 at 9:30 am",
+        COMMENT.replace("agree", "disagree"),
+        "Reply",
+    ]
+
+
+def test_section_removed_as_comments() -> None:
+    got = decisions([*paragraphs(5), *section()], stop_before="model.line")
+    assert got[COMMENT] == ("comments", "comments.section")
+    assert got["March 3, 2021 at 4:12 pm"] == ("comments", "comments.section")
+    assert got["3 Responses"][0] == "comments"
+    assert not set(paragraphs(5)) & set(got)
+
+
+def test_comment_count_in_byline_does_not_eat_the_article() -> None:
+    lines = ["Council approves the parking plan", "By Jane Doe | 12 Comments", *paragraphs(6)]
+    got = decisions(lines, stop_before="model.line")
+    assert not set(paragraphs(6)) & set(got)
+
+
+def test_comment_heading_then_article_text_is_not_a_section() -> None:
+    lines = [*paragraphs(2), "Comments", *paragraphs(4)]
+    got = decisions(lines, stop_before="model.line")
+    assert not set(paragraphs(4)) & set(got)
+
+
+def test_headless_commenter_lines_need_three_strong_pieces() -> None:
+    lines = [*paragraphs(4), "by anna on March 4, 2021 at 9:30 am. Reply", COMMENT]
+    got = decisions(lines, stop_before="model.line")
+    assert COMMENT not in got

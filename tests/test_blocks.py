@@ -1,0 +1,36 @@
+"""Hard-wrapped paragraphs are joined into blocks that keep exact offsets."""
+from __future__ import annotations
+
+from cleaner.blocks import text_lines, wrap_width
+
+WRAPPED = """Site menu
+Home
+It has been suggested in this newsgroup in response to my question about the
+origin of the number that it has its roots in the old practice of numerology
+and in the magic squares that the ancients devised for each of the planets.
+
+This is the school of thought that I agree with, and it is easy enough to
+check the sums for yourself with a pencil and a sheet of squared paper.
+The sum of all numbers from one to thirty-six is, of course, the number.
+A short closing line.
+Another paragraph follows here and it is also wrapped at the same width so
+that the detector sees enough lines of the same length to call it wrapped.
+"""
+
+
+def test_wrapped_document_is_detected() -> None:
+    lines = text_lines(WRAPPED)
+    assert wrap_width(lines) is None  # blocks are no longer all near the width
+    joined = [l for l in lines if "\n" in l.text]
+    assert joined and joined[0].text.startswith("It has been suggested")
+    assert joined[0].text.endswith("each of the planets.")
+
+
+def test_blocks_keep_offsets() -> None:
+    for line in text_lines(WRAPPED):
+        assert WRAPPED[line.start : line.end] == line.text
+
+
+def test_unwrapped_text_is_left_alone() -> None:
+    text = "".join(f"Paragraph {i} is one long line of text that ends here.\n" for i in range(12))
+    assert [l.text for l in text_lines(text)] == text.splitlines()

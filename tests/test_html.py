@@ -1,0 +1,47 @@
+"""HTML rendering: one visible block per line, DOM hints, hidden and script content dropped."""
+from __future__ import annotations
+
+from cleaner.html import mark_main, parse, render
+
+PAGE = """<html><head><title>T</title><script>var x = 1;</script></head><body>
+<nav class="main-menu"><a href="/">Home</a><a href="/news">News</a></nav>
+<article><h1>Big news today</h1>
+<p>First paragraph with <a href="#">a link</a> and more text.</p>
+<figure><img src="a.jpg"><figcaption>A photo of the river.</figcaption></figure>
+<div class="share-buttons"><span>Share</span></div>
+<p style="display:none">Hidden text</p>
+</article>
+<section id="comments" class="comments-area"><p>Great article!</p></section>
+<div class="newsletter-signup">Sign up now</div>
+</body></html>"""
+
+
+def test_render_blocks_and_hints() -> None:
+    source, lines = render(parse(PAGE))
+    texts = [l.text for l in lines]
+    assert "Big news today" in texts
+    assert "First paragraph with a link and more text." in texts
+    assert "Hidden text" not in source and "var x" not in source
+    by_text = {l.text: l for l in lines}
+    assert by_text["Share"].hint == "share"
+    assert by_text["Great article!"].hint == "comments"
+    assert by_text["Sign up now"].hint == "subscribe"
+    assert by_text["A photo of the river."].hint == "caption"
+    assert by_text["HomeNews"].hint == "navigation" and by_text["HomeNews"].link_density == 1.0
+    assert by_text["Big news today"].tag == "h1"
+
+
+def test_offsets_and_main_marking() -> None:
+    source, lines = render(parse(PAGE))
+    for line in lines:
+        assert source[line.start : line.end] == line.text
+    mark_main(lines, "Big news today\nFirst paragraph with a link and more text.")
+    main = [l.text for l in lines if l.in_main]
+    assert main == ["Big news today", "First paragraph with a link and more text."]
+
+
+def test_unparseable_and_deep_pages() -> None:
+    assert parse("   ") is None
+    deep = "<div>" * 1000 + "deep text" + "</div>" * 1000
+    source, _lines = render(parse(deep))
+    assert "deep text" in source
