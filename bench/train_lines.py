@@ -25,7 +25,7 @@ from cleaner.corpus import LineCounter, document_keys, line_key
 from cleaner.detect import detect
 from cleaner.detect.linefeatures import FEATURES, line_vectors
 from cleaner.detect.model import MODEL_PATH
-from cleaner.pipeline import prepare_context
+from cleaner.pipeline import mark_html, prepare_context
 from cleaner.reader import read_raw
 from cleaner.runner import prepare
 
@@ -52,14 +52,10 @@ def page_rows(args: tuple[Path, Path, frozenset[int]]) -> list[tuple[list[float]
         raw = read_raw(raw_path, config.max_bytes)
     except Exception:  # rejected pages teach nothing
         return []
-    source, lines, tree = prepare(raw)
+    _source, lines, tree = prepare(raw)
     is_html = raw.format == "html"
-    if is_html and tree is not None and lines:
-        from cleaner.html import extract_main, mark_main
-
-        main, _meta = extract_main(tree)
-        if main:
-            mark_main(lines, main)
+    if is_html:
+        mark_html(lines, tree, config)
     ctx = detect(prepare_context(lines, config, repeated, is_html), stop_before="model.line")
     gold = f" {_tokens(read_gold(gold_path))} "
     rows = []

@@ -42,6 +42,8 @@ class Config:
             ``context.between``) decide instead.
         model_threshold: boilerplate probability at which the model removes a line.
         model_threshold_prose: the same for protected (long, sentence-like) lines.
+        model_threshold_shielded: the same for short lines that rule ``keep.inside``
+            shields (between article paragraphs, under the title, closing the article).
     """
 
     keep_categories: tuple[str, ...] = ()
@@ -57,6 +59,7 @@ class Config:
     line_model: bool = True
     model_threshold: float = 0.6
     model_threshold_prose: float = 0.9
+    model_threshold_shielded: float = 0.97
 
     def __post_init__(self) -> None:
         unknown = set(self.keep_categories) - set(CATEGORIES)

@@ -24,6 +24,7 @@ SKIP_TAGS = frozenset(
 )
 _SPLIT_RE = re.compile(r"[\W_]+|(?<=[a-z])(?=[A-Z])")
 _WS_RE = re.compile(r"\s+")
+_LIST_MARK_RE = re.compile(r"^\s*[-*•]\s+")
 _HIDDEN_RE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 
 
@@ -196,10 +197,16 @@ def norm_ws(text: str) -> str:
     return _WS_RE.sub(" ", text).strip()
 
 
-def mark_main(lines: list[Line], main_text: str) -> None:
-    """Set ``in_main`` on every line: is its text part of trafilatura's main text?"""
+def mark_main(lines: list[Line], main_text: str, title: str | None = None) -> None:
+    """Set ``in_main`` on every line: is its text part of trafilatura's main text?
+
+    The page title that trafilatura found counts as main text too (its text output leaves
+    the title out).
+    """
     haystack = norm_ws(main_text)
-    main_lines = {norm_ws(t) for t in main_text.splitlines()}
+    main_lines = {norm_ws(_LIST_MARK_RE.sub("", t)) for t in main_text.splitlines()}
+    if title:
+        main_lines.add(norm_ws(title))
     for line in lines:
         text = norm_ws(line.text)
         line.in_main = text in main_lines or (len(text) >= 20 and text in haystack)

@@ -92,6 +92,18 @@ def clean_text(text: str, config: Config | None = None, repeated: frozenset[int]
     return clean_lines(text, text_lines(text), config or Config(), repeated)
 
 
+def mark_html(lines: list[Line], tree: Any, config: Config, url: str | None = None) -> dict[str, Any]:
+    """Let trafilatura vote: mark the lines of its main text; return its metadata."""
+    from .html import extract_main, mark_main
+
+    if not (config.use_trafilatura and tree is not None and lines):
+        return {}
+    main, meta = extract_main(tree, url)
+    if main:
+        mark_main(lines, main, meta.get("title"))
+    return meta
+
+
 def clean_rendered(
     source: str,
     lines: list[Line],
@@ -101,13 +113,7 @@ def clean_rendered(
     url: str | None = None,
 ) -> CleanResult:
     """Clean a rendered page (``tree`` is the parsed page, for trafilatura's vote)."""
-    from .html import extract_main, mark_main
-
-    meta: dict[str, Any] = {}
-    if config.use_trafilatura and tree is not None and lines:
-        main, meta = extract_main(tree, url)
-        if main:
-            mark_main(lines, main)
+    meta = mark_html(lines, tree, config, url)
     result = clean_lines(source, lines, config, repeated, is_html=True)
     page_title = meta.get("title")
     result.metadata.update(meta)

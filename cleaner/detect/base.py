@@ -23,6 +23,7 @@ class Context:
     repeated: frozenset[int] = frozenset()
     decided: dict[int, Decision] = field(default_factory=dict)
     kept: dict[int, str] = field(default_factory=dict)
+    shielded: set[int] = field(default_factory=set)
     region: tuple[int, int] | None = None
 
     def protected(self, i: int) -> bool:

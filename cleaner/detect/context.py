@@ -9,6 +9,8 @@ LIST_MAX = 15
 LIST_MIN = 2
 SHORT_WORDS = 6
 REPEATED_INSIDE_WORDS = 3
+CAPTION_MAX_WORDS = 25
+CAPTION_SENTENCE_WORDS = 15
 
 
 def _title_like(ctx: Context, i: int) -> bool:
@@ -94,3 +96,16 @@ def no_words(ctx: Context) -> None:
     for i, f in enumerate(ctx.feats):
         if f.words == 0:
             ctx.decide(i, ctx.hint(i, "other"), "line.no_words")
+
+
+def caption_before_credit(ctx: Context) -> None:
+    """A short line right above a photo credit ("Photo: …") is that photo's caption."""
+    for i, d in sorted(ctx.decided.items()):
+        if d.category != "caption" or not d.rule.startswith("phrase."):
+            continue
+        j = _neighbour(ctx, i, -1)
+        if j is None or not ctx.open(j):
+            continue
+        f = ctx.feats[j]
+        if 0 < f.words <= CAPTION_MAX_WORDS and (f.words <= CAPTION_SENTENCE_WORDS or not f.terminal):
+            ctx.decide(j, "caption", "caption.before_credit", evidence=f"credit line {i}")

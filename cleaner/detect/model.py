@@ -19,6 +19,8 @@ from .linefeatures import FEATURES, line_vectors
 
 MODEL_PATH = Path(__file__).resolve().parents[1] / "models" / "lines.json"
 EVIDENCE_FEATURES = 3
+BOX_WINDOW = 3
+BOX_VOTES = 2
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,9 +87,26 @@ def load_model(path: str = str(MODEL_PATH)) -> LineModel | None:
     return model_from_dict(json.loads(p.read_text(encoding="utf-8")))
 
 
+def _neighbour_category(ctx: Context, i: int) -> str:
+    """The category phrases gave most of the nearby removed lines (a newsletter box...).
+
+    Needs ``BOX_VOTES`` phrase-decided lines of one category within ``BOX_WINDOW`` lines,
+    more than any other category has.
+    """
+    votes: dict[str, int] = {}
+    for j in range(i - BOX_WINDOW, i + BOX_WINDOW + 1):
+        d = ctx.decided.get(j)
+        if d is not None and d.rule.startswith("phrase."):
+            votes[d.category] = votes.get(d.category, 0) + 1
+    ranked = sorted(votes.items(), key=lambda kv: -kv[1])
+    if ranked and ranked[0][1] >= BOX_VOTES and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
+        return ranked[0][0]
+    return ""
+
+
 def _category(ctx: Context, i: int) -> str:
-    """Category of a line the model removes: its own words or DOM first, then its place."""
-    hint = ctx.hint(i, "")
+    """Category of a line the model removes: its own words or DOM, its box, then its place."""
+    hint = ctx.hint(i, "") or _neighbour_category(ctx, i)
     if hint:
         return hint
     after_comments = any(d.category == "comments" for j, d in ctx.decided.items() if j < i)
@@ -107,6 +126,11 @@ def model_lines(ctx: Context) -> None:
             continue
         p = model.boilerplate_probability(x)
         cfg = ctx.config
-        if p >= (cfg.model_threshold_prose if ctx.protected(i) else cfg.model_threshold):
+        if i in ctx.shielded:
+            threshold = cfg.model_threshold_shielded
+        else:
+            careful = ctx.protected(i) or ctx.feats[i].good()
+            threshold = cfg.model_threshold_prose if careful else cfg.model_threshold
+        if p >= threshold:
             why = " ".join(f"{name}{value:+}" for name, value in model.explain(x))
             ctx.decide(i, _category(ctx, i), "model.line", score=p, evidence=why)

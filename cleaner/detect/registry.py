@@ -4,10 +4,10 @@ from __future__ import annotations
 from ..phrases import load_patterns
 from .base import Context, RuleSpec
 from .comments import comment_sections
-from .context import between_removed, no_words, link_lists, outside_main_html, repeated_lines
+from .context import between_removed, caption_before_credit, no_words, link_lists, outside_main_html, repeated_lines
 from .model import load_model, model_lines
 from .phrase import phrase_rule
-from .zones import keep_title, outside_region
+from .zones import keep_inside, keep_title, outside_region
 
 
 def _comments(ctx: Context) -> None:
@@ -20,11 +20,13 @@ RULES: tuple[RuleSpec, ...] = (
     RuleSpec("phrase.regex", "the line matches a boilerplate pattern", phrase_rule("regex")),
     RuleSpec("phrase.start", "the line starts with a boilerplate phrase", phrase_rule("start")),
     RuleSpec("phrase.contains", "a short line contains a boilerplate phrase", phrase_rule("contains")),
+    RuleSpec("caption.before_credit", "a short line right above a photo credit", caption_before_credit),
     RuleSpec("keep.title", "keeps the article's title (protects, removes nothing)", keep_title),
     RuleSpec("line.no_words", "a line with no letter or digit", no_words),
     RuleSpec("comments.section", "inside a comment section", _comments),
     RuleSpec("navigation.list", "a headline list under a navigation heading", link_lists),
     RuleSpec("html.outside_main", "HTML block outside the page's main text", outside_main_html, True),
+    RuleSpec("keep.inside", "shields short lines between article paragraphs (removes nothing)", keep_inside),
     RuleSpec("model.line", "the learned line model deems it boilerplate", model_lines),
     RuleSpec("zone.outside", "short line in the header or footer zone", outside_region, fallback=True),
     RuleSpec("corpus.repeated", "line repeated across the corpus", repeated_lines, fallback=True),

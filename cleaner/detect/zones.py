@@ -3,10 +3,13 @@ from __future__ import annotations
 
 import re
 
+from ..phrases import load_patterns
 from .base import Context
 
 TITLE_LOOKBACK = 30
 TITLE_MIN_OVERLAP = 0.5
+INSIDE_MAX_RUN = 15
+EDGE_RUN = 8
 _WORD_RE = re.compile(r"\w{3,}")
 
 
@@ -46,15 +49,23 @@ def title_line(ctx: Context, start: int) -> int | None:
     """The article's title among the lines just before the main region.
 
     The title is a heading-like line whose words (of three letters or more) mostly recur in
-    the article's first paragraphs (headlines of other stories share few words with this one):
-    the nearest such line to the article, with at least three such words.
+    the article's text (headlines of other stories share few words with this one):
+    the nearest such line to the article, with at least three such words and no date.
     """
+    region = main_region(ctx) or (start, start)
+    dates = load_patterns(ctx.languages, "comment_dates")
     body: set[str] = set()
-    for i in range(start, min(len(ctx.lines), start + 12)):
-        body |= _words(ctx.lines[i].text)
+    for i in range(start, region[1] + 1):
+        if i not in ctx.decided:
+            body |= _words(ctx.lines[i].text)
     for i in range(start - 1, max(-1, start - 1 - TITLE_LOOKBACK), -1):
         f = ctx.feats[i]
-        if i in ctx.decided or not 3 <= f.words <= 25 or f.alpha_ratio < 0.6:
+        text = ctx.lines[i].text.strip()
+        if i in ctx.decided or ctx.matches[i] is not None or not 3 <= f.words <= 25:
+            continue
+        if f.alpha_ratio < 0.6 or text.endswith((".", ":")) or not text[:1].isalnum():
+            continue
+        if any(rx.search(text.lower()) for rx in dates):  # a byline or dateline
             continue
         words = _words(ctx.lines[i].text)
         if len(words) >= 3 and len(words & body) >= TITLE_MIN_OVERLAP * len(words):
@@ -82,3 +93,55 @@ def outside_region(ctx: Context) -> None:
             continue
         zone = "header" if i < start else "footer"
         ctx.decide(i, ctx.hint(i, "navigation"), "zone.outside", evidence=zone)
+
+
+def _good_inside(ctx: Context, region: tuple[int, int]) -> list[int]:
+    return [i for i in range(region[0], region[1] + 1) if i not in ctx.decided and ctx.feats[i].good()]
+
+
+def _link_list(ctx: Context, run: list[int]) -> bool:
+    """A run of three or more headline-shaped lines (capitalised words, no sentence end)."""
+    def headline(i: int) -> bool:
+        f = ctx.feats[i]
+        return 3 <= f.words <= 14 and f.upper_initial_ratio >= 0.6 and not f.terminal
+    return len(run) >= 3 and sum(map(headline, run)) >= 0.6 * len(run)
+
+
+def keep_inside(ctx: Context) -> None:
+    """Shield short lines between article paragraphs: subheadings, lists, short quotes.
+
+    Inside the main region, the open lines of a run of at most ``INSIDE_MAX_RUN`` lines
+    between two article paragraphs are shielded, unless the run looks like a list of
+    headlines: the line model then needs its higher, prose-line threshold to remove them.
+    """
+    region = main_region(ctx)
+    if region is None:
+        return
+    good = _good_inside(ctx, region)
+    for a, b in zip(good, good[1:]):
+        run = [i for i in range(a + 1, b) if ctx.open(i)]
+        if b - a - 1 <= INSIDE_MAX_RUN and run and not _link_list(ctx, run):
+            ctx.shielded.update(run)
+    _shield_edges(ctx, region, good)
+
+
+def _open_run(ctx: Context, start: int, stop: int, step: int) -> list[int]:
+    """Open lines from ``start`` towards ``stop`` until a decided line (at most EDGE_RUN)."""
+    run: list[int] = []
+    for i in range(start, stop, step):
+        if i in ctx.decided or len(run) >= EDGE_RUN:
+            break
+        if ctx.open(i):
+            run.append(i)
+    return run
+
+
+def _shield_edges(ctx: Context, region: tuple[int, int], good: list[int]) -> None:
+    """The article's edges: the deck under the title, and the short lines closing the article."""
+    title = next((i for i, rule in ctx.kept.items() if rule == "keep.title"), None)
+    if title is not None and good:
+        ctx.shielded.update(_open_run(ctx, title + 1, good[0], 1))
+    if good:
+        tail = _open_run(ctx, good[-1] + 1, len(ctx.lines), 1)
+        if not _link_list(ctx, tail):
+            ctx.shielded.update(tail)
