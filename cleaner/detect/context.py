@@ -76,26 +76,19 @@ def between_removed(ctx: Context) -> None:
 def outside_main_html(ctx: Context) -> None:
     """HTML blocks that trafilatura left out of the main text.
 
-    Removed when short, when the DOM hints at a boilerplate category, or when they also lie
-    outside our own main region; a prose block inside the region is kept (trafilatura
-    sometimes drops article paragraphs).
+    Removed, except a prose block that lies amid trafilatura's main text (between its first
+    and last block) with no boilerplate hint in its DOM: trafilatura sometimes drops an
+    article paragraph there.
     """
-    region = main_region(ctx)
+    main = [i for i, line in enumerate(ctx.lines) if line.in_main]
+    first, last = (main[0], main[-1]) if main else (-1, -1)
     for i, line in enumerate(ctx.lines):
         if line.in_main is not False:
             continue
-        inside = region is not None and region[0] <= i <= region[1]
-        if ctx.protected(i) and inside and not line.hint:
+        if ctx.protected(i) and first < i < last and not line.hint:
             continue
         evidence = f"dom:{line.hint_word}" if line.hint else "not in main text"
         ctx.decide(i, ctx.hint(i, "navigation"), "html.outside_main", evidence=evidence)
-
-
-def no_words(ctx: Context) -> None:
-    """Lines with no letter or digit at all (separators like "|", "»", "* * *")."""
-    for i, f in enumerate(ctx.feats):
-        if f.words == 0:
-            ctx.decide(i, ctx.hint(i, "other"), "line.no_words")
 
 
 def caption_before_credit(ctx: Context) -> None:
@@ -109,3 +102,10 @@ def caption_before_credit(ctx: Context) -> None:
         f = ctx.feats[j]
         if 0 < f.words <= CAPTION_MAX_WORDS and (f.words <= CAPTION_SENTENCE_WORDS or not f.terminal):
             ctx.decide(j, "caption", "caption.before_credit", evidence=f"credit line {i}")
+
+
+def no_words(ctx: Context) -> None:
+    """Lines with no letter or digit at all (separators like "|", "»", "* * *")."""
+    for i, f in enumerate(ctx.feats):
+        if f.words == 0:
+            ctx.decide(i, ctx.hint(i, "other"), "line.no_words")
