@@ -20,10 +20,13 @@ from bench.data import bench_root, load_set  # noqa: E402
 from bench.eval import evaluate_cleaner  # noqa: E402
 
 SAMPLE = 40
-# Floors = F1 measured on this sample minus about 0.03 (measured values on the right).
-FLOORS: dict[str, float] = {
-    "dragnet-train": 0.76,  # measured 0.794 on 2026-11-21 (cleaner 0.1.0)
-    "trafilatura": 0.86,  # measured 0.892 on 2026-11-21 (cleaner 0.1.0)
+# Floors (F1, recall) = values measured on this sample minus about 0.03. Recall has its own
+# floor: losing article text is the worst failure, so a precision gain may not buy it.
+# Measured on 2026-11-21 (cleaner 0.1.0, line model, careful thresholds):
+#   dragnet-train P 0.670 R 0.882 F1 0.762; trafilatura P 0.704 R 0.983 F1 0.821.
+FLOORS: dict[str, tuple[float, float]] = {
+    "dragnet-train": (0.73, 0.85),
+    "trafilatura": (0.79, 0.95),
 }
 
 
@@ -38,7 +41,7 @@ def test_text_mode_f1_stays_above_floor(set_name: str, tmp_path: Path) -> None:
     summary, run = result["summary"], result["run"]
     assert run["missing_outputs"] == 0, f"cleaner wrote no output for {run['missing_ids']}"
     worst = ", ".join(f"{p['id']}" for p in result["worst"][:5])
-    assert summary["f1"] >= FLOORS[set_name], (
-        f"{set_name} text F1 {summary['f1']:.3f} (P {summary['precision']:.3f}, "
-        f"R {summary['recall']:.3f}) fell below the floor {FLOORS[set_name]}; worst pages: {worst}"
-    )
+    f1_floor, recall_floor = FLOORS[set_name]
+    scores = f"F1 {summary['f1']:.3f} (P {summary['precision']:.3f}, R {summary['recall']:.3f})"
+    assert summary["recall"] >= recall_floor, f"{set_name} recall fell below {recall_floor}: {scores}; worst: {worst}"
+    assert summary["f1"] >= f1_floor, f"{set_name} F1 fell below {f1_floor}: {scores}; worst pages: {worst}"
