@@ -70,8 +70,3 @@ def replay(source: str, removed: Sequence[Span]) -> str:
     """Reproduce the clean text from the source and its removed spans."""
     check_spans(removed, len(source))
     return normalize(delete(source, removed))
-
-
-def merge_line_spans(lines: Sequence[Line], decisions: dict[int, Span]) -> list[Span]:
-    """Sorted spans, one per decided line (content plus its line end), in line order."""
-    return [decisions[i] for i in sorted(decisions)]
