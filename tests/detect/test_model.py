@@ -1,0 +1,50 @@
+"""The learned line model: loading, inference, explanations, and its rule in the pipeline."""
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from cleaner.config import Config
+from cleaner.detect.linefeatures import FEATURES
+from cleaner.detect.model import MODEL_PATH, Tree, load_model, model_from_dict
+
+from .conftest import decisions, paragraphs
+
+
+def test_shipped_model_matches_the_features() -> None:
+    model = load_model()
+    assert model is not None and model.features == FEATURES and model.trees
+
+
+def test_tree_paths_and_explanation() -> None:
+    stump = {"feature": [0, 0, 0], "threshold": [0.5, 0, 0], "left": [1, -1, -1], "right": [2, -1, -1], "value": [0.0, -2.0, 2.0]}
+    data = {"features": list(FEATURES), "init": 0.0, "learning_rate": 1.0, "trees": [stump]}
+    model = model_from_dict(data)
+    low, high = [0.0] * len(FEATURES), [1.0] * len(FEATURES)
+    assert Tree(*(tuple(stump[k]) for k in ("feature", "threshold", "left", "right", "value"))).path(low) == [0, 1]
+    assert model.boilerplate_probability(low) == pytest.approx(1 / (1 + 2.718281828 ** -2), rel=1e-6)
+    assert model.boilerplate_probability(high) < 0.5
+    assert model.explain(low) == [(FEATURES[0], -2.0)]
+
+
+def test_stale_model_is_refused() -> None:
+    data = json.loads(MODEL_PATH.read_text(encoding="utf-8"))
+    data["features"] = data["features"][:-1]
+    with pytest.raises(ValueError, match="retrain"):
+        model_from_dict(data)
+
+
+def test_menu_removed_by_the_model_with_score_and_evidence() -> None:
+    menu = ["Weather", "Traffic", "Lottery results", "Horoscopes", "Puzzles", "Jobs", "Dating"]
+    got = decisions([*menu, *paragraphs(6), *menu])
+    removed = [t for t in menu if t in got]
+    assert removed and all(got[t][1] == "model.line" for t in removed)
+    assert not set(paragraphs(6)) & set(got)
+
+
+def test_model_off_uses_the_fallback_rules() -> None:
+    menu = ["Weather", "Traffic", "Lottery results", "Horoscopes", "Puzzles"]
+    got = decisions([*menu, *paragraphs(6)], Config(line_model=False))
+    assert {rule for _cat, rule in got.values()} <= {"zone.outside", "phrase.line", "phrase.start", "phrase.regex", "phrase.contains"}
+    assert got["Horoscopes"] == ("navigation", "zone.outside")
