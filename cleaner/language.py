@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-SAMPLE_CHARS = 4000
+SAMPLE_CHARS = 2000
 
 
 @dataclass(frozen=True, slots=True)

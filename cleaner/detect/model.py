@@ -1,18 +1,19 @@
 """The learned line model: gradient-boosted trees over :mod:`cleaner.detect.linefeatures`.
 
-The model ships as data (``cleaner/models/lines.json``) and runs in plain Python. It is
-trained reproducibly by ``make train`` (``bench/train_lines.py``). Like every rule it explains
-itself: the removed span's ``score`` is the model's boilerplate probability and its
-``evidence`` names the features that pushed the line most towards boilerplate (per-tree
-path contributions).
+The model ships as data (``cleaner/models/lines.json``) and is evaluated with numpy, all
+lines and trees of a document at once. It is trained reproducibly by ``make train``
+(``bench/train_lines.py``). Like every rule it explains itself: the removed span's ``score``
+is the model's boilerplate probability and its ``evidence`` names the features that pushed
+the line most towards boilerplate (per-tree path contributions, as in treeinterpreter).
 """
 from __future__ import annotations
 
 import json
-import math
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+
+import numpy as np
 
 from .base import Context
 from .linefeatures import FEATURES, line_vectors
@@ -23,59 +24,74 @@ BOX_WINDOW = 3
 BOX_VOTES = 2
 
 
-@dataclass(frozen=True, slots=True)
-class Tree:
-    """One regression tree in flat arrays (``left[i] == -1`` marks a leaf)."""
-
-    feature: tuple[int, ...]
-    threshold: tuple[float, ...]
-    left: tuple[int, ...]
-    right: tuple[int, ...]
-    value: tuple[float, ...]
-
-    def path(self, x: list[float]) -> list[int]:
-        """The nodes from the root to ``x``'s leaf."""
-        node, nodes = 0, [0]
-        while self.left[node] != -1:
-            node = self.left[node] if x[self.feature[node]] <= self.threshold[node] else self.right[node]
-            nodes.append(node)
-        return nodes
-
-
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class LineModel:
-    """Boosted trees: log-odds that a line is article text = ``init + rate * sum(trees)``."""
+    """Boosted trees in flat node arrays (trees x nodes); leaves loop onto themselves.
+
+    Log-odds that a line is article text = ``init + rate * sum(leaf values)``.
+    """
 
     features: tuple[str, ...]
     init: float
     rate: float
-    trees: tuple[Tree, ...]
+    depth: int
+    feature: np.ndarray
+    threshold: np.ndarray
+    left: np.ndarray
+    right: np.ndarray
+    value: np.ndarray
 
-    def content_logit(self, x: list[float]) -> float:
-        return self.init + self.rate * sum(t.value[t.path(x)[-1]] for t in self.trees)
+    def score(self, X: list[list[float]]) -> tuple[np.ndarray, np.ndarray]:
+        """Boilerplate probability per row, and per-row, per-feature log-odds contributions."""
+        x = np.asarray(X, dtype=float)
+        n, width, k = x.shape[0], self.feature.shape[1], self.feature.shape[0]
+        base = (np.arange(k) * width)[None, :]
+        rows = (np.arange(n) * len(self.features))[:, None]
+        feat, thr, left, right, val = (a.ravel() for a in (self.feature, self.threshold, self.left, self.right, self.value))
+        node = np.zeros((n, k), dtype=np.intp)
+        contrib = np.zeros(n * len(self.features))
+        flat_x = x.ravel()
+        for _ in range(self.depth):
+            idx = base + node
+            f = feat[idx]
+            child = np.where(flat_x[rows + f] <= thr[idx], left[idx], right[idx])
+            delta = val[base + child] - val[idx]
+            contrib += np.bincount((rows + f).ravel(), weights=delta.ravel(), minlength=contrib.size)
+            node = child
+        logit = self.init + self.rate * val[base + node].sum(axis=1)
+        return 1.0 / (1.0 + np.exp(logit)), (self.rate * contrib).reshape(n, len(self.features))
 
-    def boilerplate_probability(self, x: list[float]) -> float:
-        """Probability that the line with features ``x`` is boilerplate."""
-        return 1.0 / (1.0 + math.exp(self.content_logit(x)))
+    def explain(self, contributions: np.ndarray, top: int = EVIDENCE_FEATURES) -> list[tuple[str, float]]:
+        """The features that pushed one row most towards boilerplate, with their share."""
+        order = np.argsort(contributions)[:top]
+        return [(self.features[f], round(float(contributions[f]), 2)) for f in order if contributions[f] < 0]
 
-    def explain(self, x: list[float], top: int = EVIDENCE_FEATURES) -> list[tuple[str, float]]:
-        """The features that pushed ``x`` most towards boilerplate, with their log-odds share."""
-        share: dict[int, float] = {}
-        for t in self.trees:
-            nodes = t.path(x)
-            for parent, child in zip(nodes, nodes[1:]):
-                f = t.feature[parent]
-                share[f] = share.get(f, 0.0) + self.rate * (t.value[child] - t.value[parent])
-        worst = sorted(share.items(), key=lambda kv: kv[1])[:top]
-        return [(self.features[f], round(v, 2)) for f, v in worst if v < 0]
+
+def _depth(left: list[int], right: list[int]) -> int:
+    depth = {0: 0}
+    for i, (a, b) in enumerate(zip(left, right)):
+        if a != -1:
+            depth[a] = depth[b] = depth[i] + 1
+    return max(depth.values())
 
 
 def model_from_dict(data: dict) -> LineModel:
     """Build a model from its JSON form, checking it matches this version's features."""
     if tuple(data["features"]) != FEATURES:
         raise ValueError("line model was trained on other features: retrain it (make train)")
-    trees = tuple(Tree(*(tuple(t[k]) for k in ("feature", "threshold", "left", "right", "value"))) for t in data["trees"])
-    return LineModel(tuple(data["features"]), data["init"], data["learning_rate"], trees)
+    trees = data["trees"]
+    width = max(len(t["feature"]) for t in trees)
+    shape = (len(trees), width)
+    feature, left, right = (np.zeros(shape, dtype=np.intp) for _ in range(3))
+    threshold, value = np.full(shape, np.inf), np.zeros(shape)
+    for k, t in enumerate(trees):
+        for i, (f, thr, a, b, v) in enumerate(zip(t["feature"], t["threshold"], t["left"], t["right"], t["value"])):
+            leaf = a == -1
+            feature[k, i], threshold[k, i] = (0, np.inf) if leaf else (f, thr)
+            left[k, i], right[k, i] = (i, i) if leaf else (a, b)
+            value[k, i] = v
+    depth = max(_depth(t["left"], t["right"]) for t in trees)
+    return LineModel(FEATURES, data["init"], data["learning_rate"], depth, feature, threshold, left, right, value)
 
 
 @lru_cache(maxsize=1)
@@ -115,22 +131,21 @@ def _category(ctx: Context, i: int) -> str:
     return "navigation" if not ctx.protected(i) else "other"
 
 
+def _threshold(ctx: Context, i: int) -> float:
+    cfg = ctx.config
+    if i in ctx.shielded:
+        return cfg.model_threshold_shielded
+    careful = ctx.protected(i) or ctx.feats[i].good()
+    return cfg.model_threshold_prose if careful else cfg.model_threshold
+
+
 def model_lines(ctx: Context) -> None:
     """Remove the open lines that the line model deems boilerplate."""
     model = load_model()
     if model is None or not ctx.lines:
         return
-    vectors = line_vectors(ctx)
-    for i, x in enumerate(vectors):
-        if not ctx.open(i):
-            continue
-        p = model.boilerplate_probability(x)
-        cfg = ctx.config
-        if i in ctx.shielded:
-            threshold = cfg.model_threshold_shielded
-        else:
-            careful = ctx.protected(i) or ctx.feats[i].good()
-            threshold = cfg.model_threshold_prose if careful else cfg.model_threshold
-        if p >= threshold:
-            why = " ".join(f"{name}{value:+}" for name, value in model.explain(x))
+    probabilities, contributions = model.score(line_vectors(ctx))
+    for i, p in enumerate(probabilities.tolist()):
+        if ctx.open(i) and p >= _threshold(ctx, i):
+            why = " ".join(f"{name}{value:+}" for name, value in model.explain(contributions[i]))
             ctx.decide(i, _category(ctx, i), "model.line", score=p, evidence=why)

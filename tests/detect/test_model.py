@@ -2,30 +2,34 @@
 from __future__ import annotations
 
 import json
+import math
 
 import pytest
 
 from cleaner.config import Config
 from cleaner.detect.linefeatures import FEATURES
-from cleaner.detect.model import MODEL_PATH, Tree, load_model, model_from_dict
+from cleaner.detect.model import MODEL_PATH, load_model, model_from_dict
 
 from .conftest import decisions, paragraphs
 
 
 def test_shipped_model_matches_the_features() -> None:
     model = load_model()
-    assert model is not None and model.features == FEATURES and model.trees
+    assert model is not None and model.features == FEATURES and model.feature.shape[0] > 10
 
 
-def test_tree_paths_and_explanation() -> None:
+def test_scores_and_explanation_of_a_stump_and_a_deeper_tree() -> None:
     stump = {"feature": [0, 0, 0], "threshold": [0.5, 0, 0], "left": [1, -1, -1], "right": [2, -1, -1], "value": [0.0, -2.0, 2.0]}
-    data = {"features": list(FEATURES), "init": 0.0, "learning_rate": 1.0, "trees": [stump]}
+    deep = {"feature": [1, 0, 0, 0, 0], "threshold": [0.5, 0.5, 0, 0, 0], "left": [1, 3, -1, -1, -1],
+            "right": [2, 4, -1, -1, -1], "value": [0.0, -1.0, 1.0, -1.5, -0.5]}
+    data = {"features": list(FEATURES), "init": 0.0, "learning_rate": 1.0, "trees": [stump, deep]}
     model = model_from_dict(data)
     low, high = [0.0] * len(FEATURES), [1.0] * len(FEATURES)
-    assert Tree(*(tuple(stump[k]) for k in ("feature", "threshold", "left", "right", "value"))).path(low) == [0, 1]
-    assert model.boilerplate_probability(low) == pytest.approx(1 / (1 + 2.718281828 ** -2), rel=1e-6)
-    assert model.boilerplate_probability(high) < 0.5
-    assert model.explain(low) == [(FEATURES[0], -2.0)]
+    p, contrib = model.score([low, high])
+    assert p[0] == pytest.approx(1 / (1 + math.exp(-3.5)))  # logit -2 - 1.5
+    assert p[1] == pytest.approx(1 / (1 + math.exp(3.0)))  # logit 2 + 1
+    assert model.explain(contrib[0]) == [(FEATURES[0], -2.5), (FEATURES[1], -1.0)]
+    assert model.explain(contrib[1]) == []
 
 
 def test_stale_model_is_refused() -> None:
