@@ -229,26 +229,89 @@ def _progress(items: Iterable[Any], total: int, label: str, quiet: bool) -> Iter
 def run(raw: Path, clean: Path, config: Config, jobs: int = 1, quiet: bool = False) -> dict[str, Any]:
     """Clean every file under ``raw`` into ``clean``; return (and write) the run report.
 
+    Incremental (see :mod:`cleaner.state`): unchanged files are neither read again for the
+    corpus pass nor cleaned again, unless the configuration or their repeated lines changed.
     Raises ``ValueError`` when the folders overlap (see :func:`check_folders`).
     """
     from .report import finish_report
+    from .state import load_state, save_state, stat_key
 
     started = time.time()
     check_folders(raw, clean)
     todo, outcomes = discover(raw)
     fingerprint = config.fingerprint()
+    old = load_state(clean)
+    stats = {job.rel: stat_key(raw / job.rel) for job in todo}
     base = (str(raw), str(clean), config, frozenset(), fingerprint)
+    keys = _corpus_keys(todo, old, stats, config, jobs, base, quiet)
     counter = LineCounter()
-    keys: dict[str, set[int] | None] = {}
-    if config.repeated_min_docs:
-        for rel, doc_keys in _progress(_map(_keys, todo, jobs, base), len(todo), "scan", quiet):
-            keys[rel] = doc_keys
-            counter.add(doc_keys or ())
+    for doc_keys in keys.values():
+        counter.add(doc_keys or ())
     repeated = counter.repeated(config.repeated_min_docs)
-    tasks = [(job, corpus_fingerprint(keys.get(job.rel), repeated)) for job in todo]
+    fps = {job.rel: corpus_fingerprint(keys.get(job.rel), repeated) for job in todo}
+    skipped, tasks = _up_to_date(todo, old, stats, fps, fingerprint, clean)
+    outcomes += [Outcome(**{**old[job.rel].outcome, "status": "skipped"}) for job in skipped]
     init = (str(raw), str(clean), config, repeated, fingerprint)
-    outcomes += _progress(_map(_clean, tasks, jobs, init), len(tasks), "clean", quiet)
+    results = list(_progress(_map(_clean, tasks, jobs, init), len(tasks), "clean", quiet))
+    outcomes += results
+    state = {job.rel: old[job.rel] for job in skipped}
+    state.update(_new_state(tasks, results, stats, keys, fingerprint))
+    save_state(clean, state)
     return finish_report(raw, clean, config, fingerprint, outcomes, started)
+
+
+def _corpus_keys(todo, old, stats, config, jobs, base, quiet) -> dict[str, set[int] | None]:
+    """Line keys of every document: from the state when unchanged, else read (pass 1)."""
+    from .state import unchanged
+
+    if not config.repeated_min_docs:
+        return {}
+    keys: dict[str, set[int] | None] = {}
+    scan = []
+    for job in todo:
+        st = old.get(job.rel)
+        if unchanged(st, stats[job.rel]) and st.keys is not None:
+            keys[job.rel] = set(st.keys)
+        else:
+            scan.append(job)
+    for rel, doc_keys in _progress(_map(_keys, scan, jobs, base), len(scan), "scan", quiet):
+        keys[rel] = doc_keys
+    return keys
+
+
+def _up_to_date(todo, old, stats, fps, fingerprint, clean) -> tuple[list[Job], list[tuple[Job, str]]]:
+    """Split the jobs into those whose outputs are up to date and the tasks to run."""
+    from .state import outputs_exist, unchanged
+
+    skipped: list[Job] = []
+    tasks: list[tuple[Job, str]] = []
+    for job in todo:
+        st = old.get(job.rel)
+        fresh = (
+            unchanged(st, stats[job.rel])
+            and st.config_fingerprint == fingerprint
+            and st.corpus_fingerprint == fps[job.rel]
+            and st.outcome.get("status") in ("cleaned", "skipped")
+            and outputs_exist(clean, job.out)
+        )
+        (skipped.append(job) if fresh else tasks.append((job, fps[job.rel])))
+    return skipped, tasks
+
+
+def _new_state(tasks, results, stats, keys, fingerprint) -> dict[str, Any]:
+    """State entries for the documents this run cleaned (or found up to date)."""
+    from .state import FileState
+
+    state = {}
+    for (job, corpus_fp), outcome in zip(tasks, results):
+        now = stats[job.rel]
+        if outcome.status in ("cleaned", "skipped") and now is not None:
+            doc_keys = keys.get(job.rel)
+            state[job.rel] = FileState(
+                now[0], now[1], sorted(doc_keys) if doc_keys is not None else None,
+                fingerprint, corpus_fp, outcome.to_json(),
+            )
+    return state
 
 
 def check_folders(raw: Path, clean: Path) -> None:

@@ -1,0 +1,92 @@
+"""What the last run knew about each raw file, so a rerun redoes only what changed.
+
+Kept in ``CLEAN/.cleaner/state.json`` (written atomically at the end of a run). Per raw file:
+its size and modification time when it was read, its line keys (for the corpus pass), and
+the fingerprints and outcome of its outputs. A file whose size and modification time are
+unchanged is not read again in the corpus pass (its keys come from here), and is skipped
+without being read at all when its configuration and corpus fingerprints are also unchanged
+and its outputs exist: make's rule, with the corpus pass made incremental. Anything
+unreadable or from another version is ignored: the run then simply does the full work.
+"""
+from __future__ import annotations
+
+import base64
+import json
+import os
+from array import array
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+from . import __version__
+from .outputs import STATE_DIR, atomic_write
+
+STATE_NAME = "state.json"
+
+
+@dataclass(slots=True)
+class FileState:
+    """The last run's record of one raw file."""
+
+    size: int
+    mtime_ns: int
+    keys: list[int] | None
+    config_fingerprint: str = ""
+    corpus_fingerprint: str = ""
+    outcome: dict[str, Any] = field(default_factory=dict)
+
+
+def stat_key(path: Path) -> tuple[int, int] | None:
+    """``(size, mtime_ns)`` of a file, or ``None`` when it cannot be read."""
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    return st.st_size, st.st_mtime_ns
+
+
+def _pack(keys: list[int] | None) -> str | None:
+    """Line keys as base64 of little-endian uint64s (compact, quick to load)."""
+    return None if keys is None else base64.b64encode(array("Q", keys).tobytes()).decode("ascii")
+
+
+def _unpack(packed: str | None) -> list[int] | None:
+    if packed is None:
+        return None
+    keys = array("Q")
+    keys.frombytes(base64.b64decode(packed))
+    return keys.tolist()
+
+
+def load_state(clean: Path) -> dict[str, FileState]:
+    """The state of the last run in ``clean`` (empty when missing, broken or outdated)."""
+    try:
+        data = json.loads((clean / STATE_DIR / STATE_NAME).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    if not isinstance(data, dict) or data.get("cleaner_version") != __version__:
+        return {}
+    try:
+        return {
+            rel: FileState(**{**entry, "keys": _unpack(entry.get("keys"))})
+            for rel, entry in data.get("files", {}).items()
+        }
+    except (TypeError, ValueError):
+        return {}
+
+
+def save_state(clean: Path, files: dict[str, FileState]) -> None:
+    """Write the state for the next run."""
+    entries = {rel: {**asdict(st), "keys": _pack(st.keys)} for rel, st in sorted(files.items())}
+    data = {"cleaner_version": __version__, "format": 2, "files": entries}
+    atomic_write(clean / STATE_DIR / STATE_NAME, json.dumps(data, separators=(",", ":")) + "\n")
+
+
+def unchanged(old: FileState | None, now: tuple[int, int] | None) -> bool:
+    """The file has the size and modification time it had when last read."""
+    return old is not None and now is not None and (old.size, old.mtime_ns) == now
+
+
+def outputs_exist(clean: Path, out: str) -> bool:
+    """Both outputs of a document are in place."""
+    return (clean / f"{out}.txt").is_file() and (clean / f"{out}.json").is_file()
