@@ -15,12 +15,14 @@ PY := $(VENV)/bin/python
 CLEANER := $(PY) -m cleaner
 CONFIG ?=
 CONFIG_ARG := $(if $(CONFIG),--config $(CONFIG),)
+RULES ?=
+RULES_ARG := $(if $(RULES),--rules $(RULES),)
 STAMP := $(VENV)/.installed
 TEST_STAMP := $(VENV)/.installed-test
 
 TRAIN_STAMP := $(VENV)/.installed-train
 
-.PHONY: help clean test eval train distclean outputs-clean install
+.PHONY: help clean test eval train distclean outputs-clean install audit
 
 help: ## list the targets
 	@echo "cleaner: make TARGET [RAW=raw] [CLEAN=clean] [JOBS=n] [CONFIG=cleaner.toml]"
@@ -42,7 +44,10 @@ $(TRAIN_STAMP): $(STAMP)
 install: $(STAMP) ## create .venv and install the package (done by the other targets)
 
 clean: $(STAMP) ## clean every file under RAW into CLEAN (the main job; reruns skip what is up to date)
-	$(CLEANER) $(CONFIG_ARG) run "$(RAW)" "$(CLEAN)" --jobs $(JOBS)
+	$(CLEANER) $(CONFIG_ARG) run "$(RAW)" "$(CLEAN)" --jobs $(JOBS) $(RULES_ARG)
+
+audit: $(STAMP) ## write the audit report CLEAN/audit/index.html (what was removed, and why)
+	$(CLEANER) $(CONFIG_ARG) audit "$(CLEAN)"
 
 test: $(TEST_STAMP) ## run the whole test suite
 	$(PY) -m pytest -q

@@ -1,4 +1,4 @@
-"""Command line: ``cleaner run|show|explain|render|verify|rules`` (also ``python -m cleaner``).
+"""Command line: ``cleaner run|show|explain|render|verify|audit|rules`` (also ``python -m cleaner``).
 
 Exit status: 0 success; 1 ``run``: a document failed by an internal error (rejected
 inputs alone do not count), ``verify``: a problem was found; 2 usage or setup errors
@@ -28,7 +28,21 @@ def _config(path: str | None):
         raise ValueError(f"bad configuration {path}: {exc}") from exc
 
 
-def _clean_file(path: Path, config):
+def _with_rules(args: argparse.Namespace):
+    """The configuration plus the user rules of ``--rules FILE`` (``ValueError`` if bad)."""
+    config = _config(args.config)
+    return config.with_rules(args.rules) if getattr(args, "rules", None) else config
+
+
+def _rel_path(file: Path, raw: str) -> str:
+    """``file`` relative to the RAW folder when inside it, else as given (for user rules)."""
+    try:
+        return file.resolve().relative_to(Path(raw).resolve()).as_posix()
+    except ValueError:
+        return file.as_posix()
+
+
+def _clean_file(path: Path, config, rel: str = ""):
     """Read and clean one file on its own (no corpus pass): ``(raw, result)``."""
     from .pipeline import clean_lines, clean_rendered
     from .reader import read_raw
@@ -37,8 +51,8 @@ def _clean_file(path: Path, config):
     raw = read_raw(path, config.max_bytes)
     source, lines, tree = prepare(raw)
     if raw.format == "html":
-        return raw, clean_rendered(source, lines, tree, config)
-    return raw, clean_lines(source, lines, config)
+        return raw, clean_rendered(source, lines, tree, config, path=rel)
+    return raw, clean_lines(source, lines, config, path=rel)
 
 
 def cmd_run(args: argparse.Namespace) -> int:
@@ -46,7 +60,7 @@ def cmd_run(args: argparse.Namespace) -> int:
     from .runner import run
 
     raw, clean = Path(args.raw), Path(args.clean)
-    config = _config(args.config)
+    config = _with_rules(args)
     jobs = args.jobs if args.jobs > 0 else os.cpu_count() or 1
     report = run(raw, clean, config, jobs=jobs, quiet=args.quiet)  # ValueError: bad folders
     print(format_summary(report["summary"], Path(report["path"])))
@@ -57,14 +71,26 @@ def cmd_show(args: argparse.Namespace) -> int:
     from .reader import Rejected
     from .show import render_marked
 
-    config = _config(args.config)
+    config = _with_rules(args)
     try:
-        _raw, result = _clean_file(Path(args.file), config)
+        _raw, result = _clean_file(Path(args.file), config, _rel_path(Path(args.file), args.raw))
     except (Rejected, OSError) as exc:
         print(f"cleaner: {args.file}: {exc}", file=sys.stderr)
         return 2
     color = sys.stdout.isatty() if args.color == "auto" else args.color == "always"
     sys.stdout.write(render_marked(result, color=color, removed_only=args.removed_only))
+    return 0
+
+
+def cmd_audit(args: argparse.Namespace) -> int:
+    from .audit import write_audit
+
+    clean = Path(args.clean)
+    if not clean.is_dir():
+        print(f"cleaner: CLEAN folder not found: {clean}", file=sys.stderr)
+        return 2
+    index = write_audit(clean, Path(args.out) if args.out else None)
+    print(f"audit report: {index}")
     return 0
 
 
@@ -122,12 +148,15 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("clean")
     p.add_argument("--jobs", "-j", type=int, default=0, help="worker processes (default: all cores)")
     p.add_argument("--quiet", "-q", action="store_true", help="no progress lines")
+    p.add_argument("--rules", help="TOML file of user rules ([[rules]] tables)")
     p.set_defaults(fn=cmd_run)
     for name in ("show", "explain"):
         p = sub.add_parser(name, parents=[common], help="show one file with its removed parts marked by category")
         p.add_argument("file")
         p.add_argument("--color", choices=("auto", "always", "never"), default="auto")
         p.add_argument("--removed-only", action="store_true", help="print only the removed lines")
+        p.add_argument("--rules", help="TOML file of user rules ([[rules]] tables)")
+        p.add_argument("--raw", default="raw", help="RAW folder that user rules' path globs are relative to")
         p.set_defaults(fn=cmd_show)
     p = sub.add_parser(
         "render", parents=[common], help="print the text that offsets refer to (HTML: its block rendering)"
@@ -138,6 +167,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("raw")
     p.add_argument("clean")
     p.set_defaults(fn=cmd_verify)
+    p = sub.add_parser("audit", parents=[common], help="write the HTML audit report of CLEAN (CLEAN/audit/index.html)")
+    p.add_argument("clean")
+    p.add_argument("--out", help="report folder (default: CLEAN/audit)")
+    p.set_defaults(fn=cmd_audit)
     p = sub.add_parser("rules", parents=[common], help="list the categories and rule names")
     p.set_defaults(fn=cmd_rules)
     return parser

@@ -9,11 +9,12 @@ from __future__ import annotations
 import hashlib
 import json
 import tomllib
-from dataclasses import asdict, dataclass, fields
+from dataclasses import asdict, dataclass, fields, replace
 from pathlib import Path
 from typing import Any
 
 from .document import CATEGORIES
+from .userrules import UserRule, load_rules_file, parse_rules
 
 RULES_DIR = Path(__file__).parent / "rules"
 MODELS_DIR = Path(__file__).parent / "models"
@@ -44,6 +45,8 @@ class Config:
         model_threshold_prose: the same for protected (long, sentence-like) lines.
         model_threshold_shielded: the same for short lines that rule ``keep.inside``
             shields (between article paragraphs, under the title, closing the article).
+        user_rules: the user's rules (:mod:`cleaner.userrules`), from ``[[rules]]`` tables of
+            the configuration file and from ``--rules FILE``; part of the fingerprint.
     """
 
     keep_categories: tuple[str, ...] = ()
@@ -60,6 +63,7 @@ class Config:
     model_threshold: float = 0.6
     model_threshold_prose: float = 0.9
     model_threshold_shielded: float = 0.97
+    user_rules: tuple[UserRule, ...] = ()
 
     def __post_init__(self) -> None:
         unknown = set(self.keep_categories) - set(CATEGORIES)
@@ -76,16 +80,34 @@ class Config:
         if unknown:
             raise ValueError(f"unknown configuration keys: {sorted(unknown)}")
         values = {k: tuple(v) if isinstance(v, list) else v for k, v in data.items()}
+        if "user_rules" in values:  # the resolved form written by to_dict()
+            try:
+                values["user_rules"] = tuple(UserRule(**r) for r in values["user_rules"])
+            except TypeError as exc:
+                raise ValueError(f"bad user_rules: {exc}") from exc
         return cls(**values)
 
     @classmethod
     def load(cls, path: str | Path | None) -> "Config":
-        """Read ``[cleaner]`` from a TOML file; ``None`` or a missing default gives defaults."""
+        """Read ``[cleaner]`` and ``[[rules]]`` from a TOML file; ``None`` gives defaults."""
         if path is None:
             return cls()
         with open(path, "rb") as fh:
-            data = tomllib.load(fh)
-        return cls.from_dict(data.get("cleaner", {}))
+            text = fh.read().decode("utf-8")
+        data = tomllib.loads(text)
+        config = cls.from_dict(data.get("cleaner", {}))
+        return config.with_rules(parse_rules(data, text, str(path))) if "rules" in data else config
+
+    def with_rules(self, rules: tuple[UserRule, ...] | str | Path) -> "Config":
+        """This configuration plus user rules (or those of a rules file); names must differ."""
+        if isinstance(rules, (str, Path)):
+            rules = load_rules_file(rules)
+        merged = self.user_rules + tuple(rules)
+        names = [r.name for r in merged]
+        dup = next((r for i, r in enumerate(merged) if r.name in names[:i]), None)
+        if dup is not None:
+            raise ValueError(f"{dup.file}:{dup.line}: rule {dup.name!r}: the name is used twice")
+        return replace(self, user_rules=merged)
 
     def to_dict(self) -> dict[str, Any]:
         """The resolved configuration, JSON-ready."""

@@ -12,6 +12,7 @@ from functools import lru_cache
 
 from .config import RULES_DIR
 from .document import Line
+from .flathtml import FlatPage, flat_blocks, lost_text
 
 BLOCK_TAGS = frozenset(
     "address article aside blockquote body br dd details dialog div dl dt fieldset figcaption "
@@ -148,7 +149,12 @@ def _hidden(el) -> bool:
 
 
 def parse(html: str):
-    """Parse HTML leniently with lxml (``None`` when there is nothing to parse)."""
+    """Parse HTML leniently with lxml (``None`` when there is nothing to parse).
+
+    When the tree lost most of the page's text (libxml2 drops content nested deeper than
+    its depth limit), a :class:`~cleaner.flathtml.FlatPage` is returned instead: it renders
+    flat, one line per block, and gives trafilatura no vote.
+    """
     import lxml.html
     from lxml import etree
 
@@ -156,14 +162,18 @@ def parse(html: str):
         return None
     parser = lxml.html.HTMLParser(huge_tree=True, remove_comments=True, remove_pis=True)
     try:
-        return lxml.html.document_fromstring(html, parser=parser)
+        tree = lxml.html.document_fromstring(html, parser=parser)
     except (etree.ParserError, ValueError):
-        return None
+        tree = None
+    return FlatPage(html) if lost_text(tree, html) else tree
 
 
 def render(tree) -> tuple[str, list[Line]]:
     """Render a parsed page as block text, one visible block per line, and its lines."""
-    blocks = _Renderer().run(tree) if tree is not None else []
+    if isinstance(tree, FlatPage):
+        blocks = [(text, tag, ("", ""), 0.0) for text, tag in flat_blocks(tree.html, BLOCK_TAGS)]
+    else:
+        blocks = _Renderer().run(tree) if tree is not None else []
     lines: list[Line] = []
     pos = 0
     for i, (text, tag, hint, density) in enumerate(blocks):
@@ -178,6 +188,8 @@ def extract_main(html, url: str | None = None) -> tuple[str | None, dict[str, st
     import trafilatura
 
     meta: dict[str, str | None] = {k: None for k in ("title", "author", "date", "sitename", "url")}
+    if isinstance(html, FlatPage):  # no tree lxml can hold: trafilatura would lose it too
+        return None, meta
     try:
         doc = trafilatura.bare_extraction(
             html, url=url, include_comments=False, with_metadata=True, include_tables=True

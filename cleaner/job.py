@@ -48,9 +48,9 @@ def clean_job(job: Any, state: dict[str, Any], corpus_fp: str) -> Outcome:
                        old.get("chars_in", 0), old.get("chars_out", 0), old.get("language"))
     source, lines, tree = prepare(raw)
     if raw.format == "html":
-        result = clean_rendered(source, lines, tree, config, state["repeated"])
+        result = clean_rendered(source, lines, tree, config, state["repeated"], path=job.rel)
     else:
-        result = clean_lines(source, lines, config, state["repeated"])
+        result = clean_lines(source, lines, config, state["repeated"], path=job.rel)
     data = sidecar(job.rel, raw, result, config, fps)
     atomic_write(text_path, result.text)
     atomic_write(sidecar_path, dumps(data))

@@ -40,8 +40,13 @@ def _languages(guess: LanguageGuess, config: Config) -> tuple[str, ...]:
     return tuple(dict.fromkeys(lang for lang in wanted if lang in have))
 
 
-def prepare_context(lines: list[Line], config: Config, repeated: frozenset[int], is_html: bool) -> Context:
-    """The detection context of a document's lines, before any rule has run."""
+def prepare_context(
+    lines: list[Line], config: Config, repeated: frozenset[int], is_html: bool, path: str = "", url: str = ""
+) -> Context:
+    """The detection context of a document's lines, before any rule has run.
+
+    ``path`` (relative to RAW) and ``url`` let user rules limited to a folder or site apply.
+    """
     guess = detect_language(prose_sample([l.text for l in lines]), config.langdetect_seed)
     languages = _languages(guess, config)
     book = load_phrasebook(languages)
@@ -49,7 +54,7 @@ def prepare_context(lines: list[Line], config: Config, repeated: frozenset[int],
     feats = [line_features(line, stops) for line in lines]
     matches = [book.match(line.text) if f.words or line.text.strip() else None for line, f in zip(lines, feats)]
     rep = frozenset(i for i, line in enumerate(lines) if repeated and line_key(line.text) in repeated)
-    return Context(lines, feats, matches, config, languages, is_html, rep)
+    return Context(lines, feats, matches, config, languages, is_html, rep, path=path, url=url or "")
 
 
 def _spans(ctx: Context) -> tuple[list[Span], list[Span]]:
@@ -70,9 +75,11 @@ def clean_lines(
     config: Config,
     repeated: frozenset[int] = frozenset(),
     is_html: bool = False,
+    path: str = "",
+    url: str = "",
 ) -> CleanResult:
     """Detect boilerplate among ``lines`` of ``source`` and apply the removals."""
-    ctx = detect(prepare_context(lines, config, repeated, is_html))
+    ctx = detect(prepare_context(lines, config, repeated, is_html, path, url))
     removed, flagged = _spans(ctx)
     text = replay(source, removed)
     guess = detect_language(text, config.langdetect_seed, config.language_min_chars)
@@ -111,10 +118,12 @@ def clean_rendered(
     config: Config,
     repeated: frozenset[int] = frozenset(),
     url: str | None = None,
+    path: str = "",
 ) -> CleanResult:
     """Clean a rendered page (``tree`` is the parsed page, for trafilatura's vote)."""
     meta = mark_html(lines, tree, config, url)
-    result = clean_lines(source, lines, config, repeated, is_html=True)
+    page_url = meta.get("url") or url or ""
+    result = clean_lines(source, lines, config, repeated, is_html=True, path=path, url=page_url)
     page_title = meta.get("title")
     result.metadata.update(meta)
     result.metadata["title"] = page_title or result.metadata["title"]

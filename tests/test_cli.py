@@ -16,7 +16,7 @@ from cleaner.document import CATEGORIES
 from cleaner.pipeline import render_html
 
 ROOT = Path(__file__).resolve().parents[1]
-SUBCOMMANDS = ("run", "show", "explain", "render", "verify", "rules")
+SUBCOMMANDS = ("run", "show", "explain", "render", "verify", "audit", "rules")
 
 
 def cli(*args: object, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:

@@ -25,6 +25,8 @@ class Context:
     kept: dict[int, str] = field(default_factory=dict)
     shielded: set[int] = field(default_factory=set)
     region: tuple[int, int] | None = None
+    path: str = ""  # the document's path relative to RAW (user rules' ``path``/``site``)
+    url: str = ""  # HTML: the page's URL when known (user rules' ``site``)
 
     def protected(self, i: int) -> bool:
         """A long, sentence-like line: article text unless the evidence is strong."""

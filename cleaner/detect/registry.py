@@ -7,6 +7,7 @@ from .comments import comment_sections
 from .context import between_removed, caption_before_credit, no_words, link_lists, outside_main_html, repeated_lines
 from .model import load_model, model_lines
 from .phrase import phrase_rule
+from .user import user_rules
 from .zones import keep_inside, keep_title, outside_region
 
 
@@ -16,6 +17,7 @@ def _comments(ctx: Context) -> None:
 
 
 RULES: tuple[RuleSpec, ...] = (
+    RuleSpec("user.rules", "the user's rules file: remove (as user.<name>) or always keep", user_rules),
     RuleSpec("phrase.line", "the whole line is a boilerplate phrase", phrase_rule("line")),
     RuleSpec("phrase.regex", "the line matches a boilerplate pattern", phrase_rule("regex")),
     RuleSpec("phrase.start", "the line starts with a boilerplate phrase", phrase_rule("start")),

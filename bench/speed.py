@@ -1,0 +1,162 @@
+"""``make bench``: how fast the cleaner is, measured in one run on the same pages.
+
+Everything runs through the CLI (``python -m cleaner run``), as users run it, on pages of
+``../shared/bench/dragnet-train`` copied into a temporary folder (enlarged by repetition
+where a bigger corpus is needed; each copy gets its own name). Measured:
+
+* HTML mode on one worker, against ``trafilatura.extract(include_comments=False)`` alone on
+  one core, on the same pages: docs/s, MB/s and their ratio;
+* text mode on one worker (the text dumps of the same pages), as a ratio to HTML mode;
+* scaling: text mode with 1 worker and with all workers;
+* a no-op rerun of ``--noop-docs`` documents (default 10,000);
+* peak resident memory of the largest run (the cleaner process and its workers).
+
+Results: ``bench/results/speed.json`` and ``speed.md`` (committed).
+"""
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import os
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+BENCH = Path(os.environ.get("CLEANER_BENCH", ROOT.parent / "shared" / "bench"))
+SET = "dragnet-train"
+
+
+def _copy(pages: list[Path], dest: Path, repeat: int = 1, gunzip: bool = False) -> int:
+    """Copy pages into ``dest`` (``repeat`` times, renamed); return the bytes copied."""
+    dest.mkdir(parents=True)
+    total = 0
+    for r in range(repeat):
+        for page in pages:
+            name = page.name[:-3] if gunzip else page.name
+            data = gzip.decompress(page.read_bytes()) if gunzip else page.read_bytes()
+            (dest / f"r{r}-{name}").write_bytes(data)
+            total += len(data)
+    return total
+
+
+def _cleaner(raw: Path, clean: Path, jobs: int) -> tuple[float, int]:
+    """Seconds of one ``cleaner run`` and the peak RSS (KiB) of its processes."""
+    cmd = [sys.executable, "-m", "cleaner", "run", str(raw), str(clean), "--jobs", str(jobs), "--quiet"]
+    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    start = time.perf_counter()
+    subprocess.run(cmd, cwd=ROOT, check=True, stdout=subprocess.DEVNULL)
+    seconds = time.perf_counter() - start
+    return seconds, max(before, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
+
+
+def _trafilatura(pages: list[Path]) -> float:
+    """Seconds for ``trafilatura.extract`` on every page, one core, in a fresh process."""
+    code = (
+        "import sys, time, trafilatura\n"
+        "pages = [open(p, 'rb').read() for p in sys.argv[1:]]\n"
+        "start = time.perf_counter()\n"
+        "for html in pages: trafilatura.extract(html, include_comments=False)\n"
+        "print(time.perf_counter() - start)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code, *map(str, pages)], capture_output=True, text=True, check=True)
+    return float(out.stdout.strip())
+
+
+def _rate(docs: int, size: int, seconds: float) -> dict[str, float]:
+    return {"docs": docs, "seconds": round(seconds, 2), "docs_per_s": round(docs / seconds, 2),
+            "mb_per_s": round(size / 1e6 / seconds, 3)}
+
+
+def measure(pages: int, noop_docs: int, jobs: int, work: Path) -> dict:
+    """All measurements (see the module docstring)."""
+    html_pages = sorted((BENCH / SET / "html").glob("*.html.gz"))[:pages]
+    text_pages = [BENCH / SET / "text" / (p.name[:-8] + ".txt") for p in html_pages]
+    html_raw, text_raw = work / "html", work / "text"
+    html_bytes = _copy(html_pages, html_raw, gunzip=True)
+    text_bytes = _copy(text_pages, text_raw)
+    n = len(html_pages)
+    traf = _trafilatura(sorted(html_raw.iterdir()))
+    html_s, rss_html = _cleaner(html_raw, work / "out-html", 1)
+    text1_s, _ = _cleaner(text_raw, work / "out-text1", 1)
+    textn_s, _ = _cleaner(text_raw, work / "out-textn", jobs)
+    repeat = max(1, -(-noop_docs // len(text_pages)))
+    big_raw = work / "big"
+    big_bytes = _copy(text_pages, big_raw, repeat)
+    big_docs = repeat * len(text_pages)
+    full_s, rss_big = _cleaner(big_raw, work / "out-big", jobs)
+    noop_s, _ = _cleaner(big_raw, work / "out-big", jobs)
+    html = _rate(n, html_bytes, html_s)
+    text1 = _rate(n, text_bytes, text1_s)
+    return {
+        "set": SET, "pages": n, "workers": jobs, "cpu_count": os.cpu_count(),
+        "html_mode_1_worker": html,
+        "trafilatura_extract_1_core": _rate(n, html_bytes, traf),
+        "text_mode_1_worker": text1,
+        "text_mode_all_workers": _rate(n, text_bytes, textn_s),
+        "corpus_run": _rate(big_docs, big_bytes, full_s),
+        "noop_rerun": {"docs": big_docs, "seconds": round(noop_s, 2)},
+        "peak_rss_mb": {"html_mode": round(rss_html / 1024), "corpus_run": round(rss_big / 1024)},
+        "ratios": {
+            "html_vs_trafilatura_docs_per_s": round(traf / html_s, 3),
+            "text_vs_html_docs_per_s": round(html_s / text1_s, 3),
+            "scaling_all_vs_1_worker": round(text1_s / textn_s, 3),
+        },
+    }
+
+
+TARGETS = [
+    ("HTML mode vs trafilatura.extract alone (docs/s)", "html_vs_trafilatura_docs_per_s", 1.0),
+    ("text mode vs HTML mode (docs/s)", "text_vs_html_docs_per_s", 5.0),
+    ("all workers vs 1 worker", "scaling_all_vs_1_worker", 1.7),
+]
+
+
+def markdown(r: dict) -> str:
+    """The results as a short Markdown report."""
+    rows = [f"| {label} | {r['ratios'][key]} | ≥ {target} | {'yes' if r['ratios'][key] >= target else '**NO**'} |"
+            for label, key, target in TARGETS]
+    noop = r["noop_rerun"]
+    rows.append(f"| no-op rerun of {noop['docs']} documents (s) | {noop['seconds']} | < 3 | "
+                f"{'yes' if noop['seconds'] < 3 else '**NO**'} |")
+    rows.append(f"| peak RSS of the {r['corpus_run']['docs']}-document run (MB) | {r['peak_rss_mb']['corpus_run']} | "
+                f"< 1024 | {'yes' if r['peak_rss_mb']['corpus_run'] < 1024 else '**NO**'} |")
+    rates = "\n".join(f"| {k} | {v['docs']} | {v['docs_per_s']} | {v['mb_per_s']} |" for k, v in r.items()
+                      if isinstance(v, dict) and "docs_per_s" in v)
+    return (f"# Speed of the cleaner\n\n{r['date']} · {r['pages']} pages of `{r['set']}` · "
+            f"{r['workers']} workers on {r['cpu_count']} cores · `python -m bench.speed`\n\n"
+            "| measure | value | target | met |\n| --- | --- | --- | --- |\n" + "\n".join(rows) +
+            "\n\n| run | docs | docs/s | MB/s |\n| --- | --- | --- | --- |\n" + rates + "\n")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--pages", type=int, default=300, help="pages for the per-mode rates")
+    parser.add_argument("--noop-docs", type=int, default=10_000, help="corpus size for the no-op rerun")
+    parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
+    parser.add_argument("--out", default=str(ROOT / "bench" / "results"))
+    args = parser.parse_args(argv)
+    if not (BENCH / SET).is_dir():
+        print(f"bench: {BENCH / SET} not found (set CLEANER_BENCH)", file=sys.stderr)
+        return 2
+    work = Path(tempfile.mkdtemp(prefix="cleaner-speed-"))
+    try:
+        result = measure(args.pages, args.noop_docs, args.jobs, work)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    result["date"] = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())
+    out = Path(args.out)
+    out.mkdir(parents=True, exist_ok=True)
+    (out / "speed.json").write_text(json.dumps(result, indent=1) + "\n", encoding="utf-8")
+    (out / "speed.md").write_text(markdown(result), encoding="utf-8")
+    print(markdown(result))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

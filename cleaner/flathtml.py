@@ -1,0 +1,111 @@
+"""A flat HTML renderer for pages lxml cannot hold: one line per block, no tree.
+
+libxml2 silently drops content nested deeper than its depth limit (about 2,048 levels), so a
+page nested that deep renders to nothing. :func:`lost_text` notices when a parsed tree holds
+much less text than a crude tag-stripped copy of the page; such a page is then rendered by
+:func:`flat_blocks`, built on Python's :mod:`html.parser`, which streams tags without
+building a tree (linear in the page, whatever its depth). Its lines carry the innermost
+block tag but no DOM hints.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from html.parser import HTMLParser
+
+#: The tree lost text when it holds less than this share of the crude text's letters.
+MIN_KEPT_SHARE = 0.5
+_TAG_RE = re.compile(r"<[^<>]*>")
+_WS_RE = re.compile(r"\s+")
+_CONTENT_SKIP = frozenset(
+    "script style noscript template head title svg math iframe object canvas select textarea".split()
+)
+
+
+@dataclass(frozen=True, slots=True)
+class FlatPage:
+    """A page to render flat: its HTML, kept because no usable tree exists."""
+
+    html: str
+
+
+def _strip_comments(html: str) -> str:
+    """``html`` without ``<!-- ... -->`` comments (an unclosed one runs to the end)."""
+    out: list[str] = []
+    pos = 0
+    while True:
+        start = html.find("<!--", pos)
+        if start < 0:
+            out.append(html[pos:])
+            return "".join(out)
+        out.append(html[pos:start])
+        end = html.find("-->", start + 4)
+        if end < 0:
+            return "".join(out)
+        pos = end + 3
+
+
+def letters(text: str) -> int:
+    """Letters and digits in ``text``."""
+    return sum(1 for c in text if c.isalnum())
+
+
+def lost_text(tree, html: str) -> bool:
+    """Did parsing ``html`` into ``tree`` (lxml) lose most of the page's text?"""
+    crude = letters(_TAG_RE.sub(" ", _strip_comments(html)))
+    if not crude:
+        return False
+    kept = letters(" ".join(tree.itertext())) if tree is not None else 0
+    return kept < MIN_KEPT_SHARE * crude
+
+
+class _FlatParser(HTMLParser):
+    """Collects ``(text, tag)`` blocks from a stream of tags."""
+
+    def __init__(self, block_tags: frozenset[str]) -> None:
+        super().__init__(convert_charrefs=True)
+        self.block_tags = block_tags
+        self.blocks: list[tuple[str, str]] = []
+        self.parts: list[str] = []
+        self.tag = ""
+        self.skipping: list[str] = []
+
+    def flush(self) -> None:
+        text = _WS_RE.sub(" ", "".join(self.parts)).strip()
+        if text:
+            self.blocks.append((text, self.tag))
+        self.parts = []
+
+    def handle_starttag(self, tag: str, attrs) -> None:
+        if tag == "body":
+            self.skipping = []  # an unclosed <head> ends where the body starts
+        if tag in _CONTENT_SKIP:
+            self.skipping.append(tag)
+        elif tag in self.block_tags and not self.skipping:
+            self.flush()
+            self.tag = tag
+
+    def handle_startendtag(self, tag: str, attrs) -> None:
+        if tag in self.block_tags and not self.skipping:
+            self.flush()
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in self.skipping:
+            while self.skipping and self.skipping.pop() != tag:
+                pass
+        elif tag in self.block_tags and not self.skipping:
+            self.flush()
+            self.tag = ""
+
+    def handle_data(self, data: str) -> None:
+        if not self.skipping:
+            self.parts.append(data)
+
+
+def flat_blocks(html: str, block_tags: frozenset[str]) -> list[tuple[str, str]]:
+    """``(text, innermost block tag)`` of every visible block of ``html``, in order."""
+    parser = _FlatParser(block_tags)
+    parser.feed(html)
+    parser.close()
+    parser.flush()
+    return parser.blocks
