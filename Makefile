@@ -22,7 +22,7 @@ TEST_STAMP := $(VENV)/.installed-test
 
 TRAIN_STAMP := $(VENV)/.installed-train
 
-.PHONY: help clean test eval train distclean outputs-clean install audit
+.PHONY: help clean test eval bench train distclean outputs-clean install audit
 
 help: ## list the targets
 	@echo "cleaner: make TARGET [RAW=raw] [CLEAN=clean] [JOBS=n] [CONFIG=cleaner.toml]"
@@ -56,6 +56,9 @@ eval: $(STAMP) ## score the cleaner and baselines on ../shared/bench (minutes)
 	$(PY) -m bench.eval
 
 # Refuses an empty CLEAN, /, the project (or a folder holding it) and a folder holding RAW.
+bench: $(STAMP) ## measure speed (docs/s vs trafilatura, scaling, no-op rerun, memory) on ../shared/bench
+	$(PY) -m bench.speed
+
 train: $(TRAIN_STAMP) ## retrain the line model cleaner/models/lines.json from ../shared/bench
 	$(PY) -m bench.train_lines
 

@@ -17,6 +17,7 @@ from html.parser import HTMLParser
 MIN_KEPT_SHARE = 0.5
 _TAG_RE = re.compile(r"<[^<>]*>")
 _WS_RE = re.compile(r"\s+")
+_NOT_ALNUM_RE = re.compile(r"[\W_]+")
 _CONTENT_SKIP = frozenset(
     "script style noscript template head title svg math iframe object canvas select textarea".split()
 )
@@ -47,7 +48,7 @@ def _strip_comments(html: str) -> str:
 
 def letters(text: str) -> int:
     """Letters and digits in ``text``."""
-    return sum(1 for c in text if c.isalnum())
+    return len(_NOT_ALNUM_RE.sub("", text))
 
 
 def lost_text(tree, html: str) -> bool:

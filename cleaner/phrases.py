@@ -53,6 +53,7 @@ class PhraseBook:
     prefixes: dict[str, PhraseMatch] = field(default_factory=dict)
     ngrams: dict[str, PhraseMatch] = field(default_factory=dict)
     regexes: list[tuple[re.Pattern[str], PhraseMatch]] = field(default_factory=list)
+    _any_regex: re.Pattern[str] | None = None
 
     def add_file(self, path: Path, category: str) -> None:
         """Add one phrase file (see the module docstring for its format)."""
@@ -68,6 +69,7 @@ class PhraseBook:
             match = PhraseMatch(category, kind, f"{rel}:{no}")
             if kind == "regex":
                 self.regexes.append((re.compile(text, re.IGNORECASE), match))
+                self._any_regex = None
                 continue
             key = norm_line(text)
             table = {"line": self.exact, "start": self.prefixes, "contains": self.ngrams}[kind]
@@ -86,12 +88,23 @@ class PhraseBook:
             hit = self.prefixes.get(" ".join(words[:n]))
             if hit:
                 return hit
-        for rx, hit in self.regexes:
-            if rx.search(norm):
-                return hit
+        if self.regexes and self._screen().search(norm):
+            for rx, hit in self.regexes:
+                if rx.search(norm):
+                    return hit
         if len(words) <= SHORT_WORDS:
             return self._contained(words)
         return None
+
+    def _screen(self) -> re.Pattern[str]:
+        """All regexes as one alternation: one search tells whether any of them matches."""
+        if self._any_regex is None:
+            joined = "|".join(f"(?:{rx.pattern})" for rx, _ in self.regexes)
+            try:
+                self._any_regex = re.compile(joined, re.IGNORECASE)
+            except re.error:  # a pattern that cannot be joined: screen nothing out
+                self._any_regex = re.compile("")
+        return self._any_regex
 
     def _contained(self, words: list[str]) -> PhraseMatch | None:
         words = [_EDGE_RE.sub("", w) for w in words]

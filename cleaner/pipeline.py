@@ -18,6 +18,9 @@ from .phrases import available_languages, load_phrasebook
 from .blocks import text_lines
 from .spans import replay
 
+#: Characters of a document's longest lines used to choose its phrase lists' language.
+PHRASE_LANGUAGE_SAMPLE = 1000
+
 
 @dataclass(slots=True)
 class CleanResult:
@@ -47,7 +50,8 @@ def prepare_context(
 
     ``path`` (relative to RAW) and ``url`` let user rules limited to a folder or site apply.
     """
-    guess = detect_language(prose_sample([l.text for l in lines]), config.langdetect_seed)
+    sample = prose_sample([l.text for l in lines], PHRASE_LANGUAGE_SAMPLE)
+    guess = detect_language(sample, config.langdetect_seed)
     languages = _languages(guess, config)
     book = load_phrasebook(languages)
     stops = stopwords(guess.code)
