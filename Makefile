@@ -14,6 +14,9 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 CLEANER := $(PY) -m cleaner
 CONFIG ?=
+EVAL_ARGS ?=
+BENCH_ARGS ?=
+TRAIN_ARGS ?=
 CONFIG_ARG := $(if $(CONFIG),--config $(CONFIG),)
 RULES ?=
 RULES_ARG := $(if $(RULES),--rules $(RULES),)
@@ -52,15 +55,15 @@ audit: $(STAMP) ## write the audit report CLEAN/audit/index.html (what was remov
 test: $(TEST_STAMP) ## run the whole test suite
 	$(PY) -m pytest -q
 
-eval: $(STAMP) ## score the cleaner and baselines on ../shared/bench (minutes)
-	$(PY) -m bench.eval
+eval: $(STAMP) ## score the cleaner and baselines on ../shared/bench (minutes; EVAL_ARGS=--help)
+	$(PY) -m bench.eval $(EVAL_ARGS)
 
 # Refuses an empty CLEAN, /, the project (or a folder holding it) and a folder holding RAW.
-bench: $(STAMP) ## measure speed (docs/s vs trafilatura, scaling, no-op rerun, memory) on ../shared/bench
-	$(PY) -m bench.speed
+bench: $(STAMP) ## measure speed (vs trafilatura, scaling, no-op rerun, memory) on ../shared/bench (BENCH_ARGS=--help)
+	$(PY) -m bench.speed $(BENCH_ARGS)
 
 train: $(TRAIN_STAMP) ## retrain the line model cleaner/models/lines.json from ../shared/bench
-	$(PY) -m bench.train_lines
+	$(PY) -m bench.train_lines $(TRAIN_ARGS)
 
 outputs-clean: ## delete the generated outputs in CLEAN (keeps its placeholder)
 	@dir="$(CLEAN)"; test -n "$$dir" || { echo "outputs-clean: CLEAN is empty" >&2; exit 2; }

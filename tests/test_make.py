@@ -75,3 +75,36 @@ def test_outputs_clean_refuses_a_folder_holding_raw(tmp_path) -> None:
 
 def test_outputs_clean_of_a_missing_folder_is_a_no_op(tmp_path) -> None:
     assert make("outputs-clean", f"CLEAN={tmp_path / 'missing'}").returncode == 0
+
+
+BENCH = ROOT.parent / "shared" / "bench"
+needs_bench = pytest.mark.skipif(not BENCH.is_dir(), reason=f"../shared/bench not found at {BENCH}")
+
+
+@needs_bench
+def test_eval_target_on_a_tiny_sample(tmp_path) -> None:
+    args = f"--sets cleaneval-dev --modes text --limit 3 --no-baselines --out {tmp_path}"
+    proc = make("eval", f"EVAL_ARGS={args}")
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert (tmp_path / "eval-sample.json").is_file()
+
+
+@needs_bench
+def test_bench_target_on_a_tiny_sample(tmp_path) -> None:
+    proc = make("bench", f"BENCH_ARGS=--pages 3 --noop-docs 6 --jobs 2 --out {tmp_path}")
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert "no-op rerun" in (tmp_path / "speed.md").read_text(encoding="utf-8")
+
+
+def test_audit_target(tmp_path) -> None:
+    raw, clean = tmp_path / "raw", tmp_path / "clean"
+    write(raw / "news.txt", news_text())
+    assert make("clean", f"RAW={raw}", f"CLEAN={clean}").returncode == 0
+    proc = make("audit", f"CLEAN={clean}")
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert (clean / "audit" / "index.html").is_file()
+
+
+def test_train_target_is_defined() -> None:
+    proc = make("-n", "train")
+    assert proc.returncode == 0 and "bench.train_lines" in proc.stdout, proc.stderr
