@@ -25,7 +25,9 @@ SKIP_TAGS = frozenset(
 )
 _SPLIT_RE = re.compile(r"[\W_]+|(?<=[a-z])(?=[A-Z])")
 _WS_RE = re.compile(r"\s+")
-_LIST_MARK_RE = re.compile(r"^\s*[-*•]\s+")
+_TOKEN_RE = re.compile(r"\w+")
+SHORT_BLOCK_TOKENS = 3
+MAIN_SHINGLE_SHARE = 0.6
 _HIDDEN_RE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 
 
@@ -204,21 +206,40 @@ def extract_main(html, url: str | None = None) -> tuple[str | None, dict[str, st
     return getattr(doc, "text", None), meta
 
 
-def norm_ws(text: str) -> str:
-    """Collapse white space, for comparing rendered blocks with extracted text."""
-    return _WS_RE.sub(" ", text).strip()
+def _tokens(text: str) -> list[str]:
+    return _TOKEN_RE.findall(text.lower())
+
+
+def _shingles(tokens: list[str]) -> set[tuple[str, ...]]:
+    return {tuple(tokens[i : i + 3]) for i in range(len(tokens) - 2)}
 
 
 def mark_main(lines: list[Line], main_text: str, title: str | None = None) -> None:
     """Set ``in_main`` on every line: is its text part of trafilatura's main text?
 
-    The page title that trafilatura found counts as main text too (its text output leaves
-    the title out).
+    Compared on lower-case word tokens, so that spacing and punctuation that trafilatura
+    writes differently do not matter: a short block must equal one line of the main text,
+    a longer one must occur in it, or share ``MAIN_SHINGLE_SHARE`` of its word 3-grams with
+    it (trafilatura splits and joins blocks differently). The page title that trafilatura
+    found counts as main text too (its text output leaves the title out).
     """
-    haystack = norm_ws(main_text)
-    main_lines = {norm_ws(_LIST_MARK_RE.sub("", t)) for t in main_text.splitlines()}
+    main_tokens = _tokens(main_text)
+    haystack = f" {' '.join(main_tokens)} "
+    main_lines = {" ".join(_tokens(t)) for t in main_text.splitlines()}
     if title:
-        main_lines.add(norm_ws(title))
+        main_lines.add(" ".join(_tokens(title)))
+    shingles = _shingles(main_tokens)
     for line in lines:
-        text = norm_ws(line.text)
-        line.in_main = text in main_lines or (len(text) >= 20 and text in haystack)
+        tokens = _tokens(line.text)
+        joined = " ".join(tokens)
+        if not tokens:
+            line.in_main = False
+        elif joined in main_lines:
+            line.in_main = True
+        elif len(tokens) <= SHORT_BLOCK_TOKENS:
+            line.in_main = False
+        elif f" {joined} " in haystack:
+            line.in_main = True
+        else:
+            mine = _shingles(tokens)
+            line.in_main = len(mine & shingles) >= MAIN_SHINGLE_SHARE * len(mine)
