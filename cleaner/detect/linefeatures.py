@@ -30,6 +30,8 @@ _NEIGH = tuple(
 _WIN = ("win_good", "win_words", "win_decided", "win_short")
 _HTML = ("is_html", "in_main", "link_density", "dom_hint", "heading", "list_item")
 FEATURES: tuple[str, ...] = (*_OWN, *_RULES, *_STATE, *_PLACE, *_NEIGH, *_WIN, *_HTML)
+#: The features that only HTML input sets (left out of a text document's explanations).
+HTML_FEATURES: frozenset[str] = frozenset(_HTML)
 _SEPARATORS = set("|»«·•›‹/>")
 
 

@@ -16,7 +16,7 @@ from pathlib import Path
 import numpy as np
 
 from .base import Context
-from .linefeatures import FEATURES, line_vectors
+from .linefeatures import FEATURES, HTML_FEATURES, line_vectors
 
 MODEL_PATH = Path(__file__).resolve().parents[1] / "models" / "lines.json"
 EVIDENCE_FEATURES = 3
@@ -61,9 +61,14 @@ class LineModel:
         logit = self.init + self.rate * val[base + node].sum(axis=1)
         return 1.0 / (1.0 + np.exp(logit)), (self.rate * contrib).reshape(n, len(self.features))
 
-    def explain(self, contributions: np.ndarray, top: int = EVIDENCE_FEATURES) -> list[tuple[str, float]]:
-        """The features that pushed one row most towards boilerplate, with their share."""
-        order = np.argsort(contributions)[:top]
+    def explain(
+        self, contributions: np.ndarray, top: int = EVIDENCE_FEATURES, hide: frozenset[str] = frozenset()
+    ) -> list[tuple[str, float]]:
+        """The features that pushed one row most towards boilerplate, with their share.
+
+        ``hide`` names features not to report (the HTML ones for a plain-text document).
+        """
+        order = [f for f in np.argsort(contributions) if self.features[f] not in hide][:top]
         return [(self.features[f], round(float(contributions[f]), 2)) for f in order if contributions[f] < 0]
 
 
@@ -145,7 +150,8 @@ def model_lines(ctx: Context) -> None:
     if model is None or not ctx.lines:
         return
     probabilities, contributions = model.score(line_vectors(ctx))
+    hide = frozenset() if ctx.is_html else HTML_FEATURES
     for i, p in enumerate(probabilities.tolist()):
         if ctx.open(i) and p >= _threshold(ctx, i):
-            why = " ".join(f"{name}{value:+}" for name, value in model.explain(contributions[i]))
+            why = " ".join(f"{name}{value:+}" for name, value in model.explain(contributions[i], hide=hide))
             ctx.decide(i, _category(ctx, i), "model.line", score=p, evidence=why)
