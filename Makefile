@@ -19,13 +19,14 @@ BENCH_ARGS ?=
 TRAIN_ARGS ?=
 CONFIG_ARG := $(if $(CONFIG),--config $(CONFIG),)
 RULES ?=
+FUZZ_SECONDS ?= 60
 RULES_ARG := $(if $(RULES),--rules $(RULES),)
 STAMP := $(VENV)/.installed
 TEST_STAMP := $(VENV)/.installed-test
 
 TRAIN_STAMP := $(VENV)/.installed-train
 
-.PHONY: help clean test eval bench train distclean outputs-clean install audit
+.PHONY: help clean test eval bench train distclean outputs-clean install audit fuzz
 
 help: ## list the targets
 	@echo "cleaner: make TARGET [RAW=raw] [CLEAN=clean] [JOBS=n] [CONFIG=cleaner.toml]"
@@ -54,6 +55,9 @@ audit: $(STAMP) ## write the audit report CLEAN/audit/index.html (what was remov
 
 test: $(TEST_STAMP) ## run the whole test suite
 	$(PY) -m pytest -q
+
+fuzz: $(TEST_STAMP) ## fuzz the document cleaner for FUZZ_SECONDS (default 60; not part of test)
+	$(PY) -m tests.robust.fuzz --seconds $(FUZZ_SECONDS)
 
 eval: $(STAMP) ## score the cleaner and baselines on ../shared/bench (minutes; EVAL_ARGS=--help)
 	$(PY) -m bench.eval $(EVAL_ARGS)

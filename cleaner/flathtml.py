@@ -19,7 +19,7 @@ _TAG_RE = re.compile(r"<[^<>]*>")
 _WS_RE = re.compile(r"\s+")
 _NOT_ALNUM_RE = re.compile(r"[\W_]+")
 _CONTENT_SKIP = frozenset(
-    "script style noscript template head title svg math iframe object canvas select textarea".split()
+    "script style noscript template title svg math iframe object canvas select textarea".split()
 )
 
 

@@ -1,6 +1,7 @@
 """Where outputs go, what a sidecar holds, and writing files atomically."""
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import tempfile
@@ -29,6 +30,11 @@ def output_stem(rel: PurePosixPath) -> PurePosixPath:
         name = name[:-3]
     stem = PurePosixPath(name).stem if PurePosixPath(name).suffix else name
     return rel.with_name(stem or name)
+
+
+def leaves_folder(folder: Path, path: Path) -> bool:
+    """Would writing ``path`` land outside ``folder`` (a linked subfolder, ``..``)?"""
+    return not path.parent.resolve().is_relative_to(folder.resolve())
 
 
 def atomic_write(path: Path, data: str) -> None:
@@ -105,6 +111,7 @@ def sidecar(
         "offsets": OFFSETS[raw.format],
         "chars_in": len(result.source),
         "chars_out": len(result.text),
+        "text_sha256": hashlib.sha256(result.text.encode("utf-8")).hexdigest(),
         "removed_chars": removed_chars(result),
         "removed": [s.to_json(result.source) for s in result.removed],
         "flagged": [s.to_json(result.source) for s in result.flagged],

@@ -25,6 +25,7 @@ KINDS = ("line", "start", "contains", "regex")
 SHORT_WORDS = 15
 MAX_PREFIX_WORDS = 10
 MAX_NGRAM = 8
+SCREEN_MAX_CHARS = 300
 _QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "\u00a0": " "})
 _EDGE_RE = re.compile(r"^[\W_]+|[\W_]+$")
 _WS_RE = re.compile(r"\s+")
@@ -88,7 +89,7 @@ class PhraseBook:
             hit = self.prefixes.get(" ".join(words[:n]))
             if hit:
                 return hit
-        if self.regexes and self._screen().search(norm):
+        if self.regexes and (len(norm) > SCREEN_MAX_CHARS or self._screen().search(norm)):
             for rx, hit in self.regexes:
                 if rx.search(norm):
                     return hit
@@ -97,7 +98,11 @@ class PhraseBook:
         return None
 
     def _screen(self) -> re.Pattern[str]:
-        """All regexes as one alternation: one search tells whether any of them matches."""
+        """All regexes as one alternation: one search tells whether any of them matches.
+
+        Used on lines up to ``SCREEN_MAX_CHARS`` only: joined, anchored patterns lose the
+        engine's anchoring shortcut, which costs more than it saves on long lines.
+        """
         if self._any_regex is None:
             joined = "|".join(f"(?:{rx.pattern})" for rx, _ in self.regexes)
             try:

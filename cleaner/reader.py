@@ -77,6 +77,18 @@ def _gunzip(data: bytes, limit: int) -> bytes:
     return out
 
 
+def _utf16_without_bom(data: bytes) -> str | None:
+    """``utf-16-le``/``-be`` for BOM-less UTF-16 of mostly Latin text (a NUL in every other byte)."""
+    head = data[:8192]
+    if len(data) % 2 or len(head) < 16 or any(data.startswith(bom) for bom, _ in _BOMS):
+        return None
+    even, odd = head[0::2], head[1::2]
+    for zeros, other, name in ((odd, even, "utf-16-le"), (even, odd, "utf-16-be")):
+        if zeros.count(0) >= 0.9 * len(zeros) and other.count(0) <= 0.01 * len(other):
+            return name
+    return None
+
+
 def _looks_binary(data: bytes) -> bool:
     head = data[:8192]
     if not head:
@@ -145,6 +157,21 @@ def _is_html(text: str, suffix: str) -> bool:
     return sniff.search(text[:2048]) is not None
 
 
+def _decode_checked(data: bytes, is_html: bool) -> tuple[str, str]:
+    """:func:`decode`, after BOM-less UTF-16 and binary content are told apart."""
+    utf16 = _utf16_without_bom(data)
+    if utf16:
+        try:
+            text = data.decode(utf16)
+        except UnicodeDecodeError:
+            text = ""
+        if text and not _looks_binary(text.encode("utf-8")):
+            return text, utf16
+    if _looks_binary(data):
+        raise Rejected("binary", "not text (control bytes)")
+    return decode(data, is_html)
+
+
 def read_raw(path: Path, max_bytes: int) -> RawDocument:
     """Read, gunzip, check and decode one raw file.
 
@@ -164,10 +191,8 @@ def read_raw(path: Path, max_bytes: int) -> RawDocument:
     data = _gunzip(raw, max_bytes) if path.name.lower().endswith(".gz") else raw
     if not data.strip():
         raise Rejected("empty", "no content")
-    if _looks_binary(data):
-        raise Rejected("binary", "not text (control bytes)")
     suffix = logical_suffix(path)
-    text, encoding = decode(data, suffix not in TEXT_SUFFIXES)
+    text, encoding = _decode_checked(data, suffix not in TEXT_SUFFIXES)
     if not text.strip():
         raise Rejected("empty", "only white space")
     fmt = "html" if _is_html(text, suffix) else "text"

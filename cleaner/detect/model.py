@@ -125,13 +125,12 @@ def _neighbour_category(ctx: Context, i: int) -> str:
     return ""
 
 
-def _category(ctx: Context, i: int) -> str:
+def _category(ctx: Context, i: int, first_comment: int) -> str:
     """Category of a line the model removes: its own words or DOM, its box, then its place."""
     hint = ctx.hint(i, "") or _neighbour_category(ctx, i)
     if hint:
         return hint
-    after_comments = any(d.category == "comments" for j, d in ctx.decided.items() if j < i)
-    if after_comments and ctx.protected(i):
+    if first_comment < i and ctx.protected(i):
         return "comments"
     return "navigation" if not ctx.protected(i) else "other"
 
@@ -151,7 +150,8 @@ def model_lines(ctx: Context) -> None:
         return
     probabilities, contributions = model.score(line_vectors(ctx))
     hide = frozenset() if ctx.is_html else HTML_FEATURES
+    first_comment = min((j for j, d in ctx.decided.items() if d.category == "comments"), default=len(ctx.lines))
     for i, p in enumerate(probabilities.tolist()):
         if ctx.open(i) and p >= _threshold(ctx, i):
             why = " ".join(f"{name}{value:+}" for name, value in model.explain(contributions[i], hide=hide))
-            ctx.decide(i, _category(ctx, i), "model.line", score=p, evidence=why)
+            ctx.decide(i, _category(ctx, i, first_comment), "model.line", score=p, evidence=why)

@@ -1,0 +1,47 @@
+"""Property-based invariants of the document cleaner on generated documents (hypothesis)."""
+from __future__ import annotations
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from cleaner.config import Config
+from cleaner.pipeline import clean_html, clean_text
+
+from .fuzz import ARTICLE, check, html_documents, text_documents
+
+CONFIG = Config()
+FAST = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+@FAST
+@given(text_documents())
+def test_text_replays_exactly_and_spans_are_disjoint(doc: str) -> None:
+    check(clean_text(doc, CONFIG))
+
+
+@FAST
+@given(html_documents())
+def test_html_replays_exactly_and_spans_are_disjoint(doc: str) -> None:
+    check(clean_html(doc, CONFIG))
+
+
+def _facts(result) -> tuple:
+    return result.source, result.text, result.removed, result.flagged, result.metadata
+
+
+@settings(max_examples=20, deadline=None)
+@given(st.one_of(text_documents().map(lambda d: (d, False)), html_documents().map(lambda d: (d, True))))
+def test_cleaning_is_deterministic(case: tuple[str, bool]) -> None:
+    doc, is_html = case
+    clean = clean_html if is_html else clean_text
+    assert _facts(clean(doc, CONFIG)) == _facts(clean(doc, CONFIG))
+
+
+@settings(max_examples=30, deadline=None)
+@given(text_documents())
+def test_cleaning_a_clean_output_again_removes_no_article_text(doc: str) -> None:
+    first = clean_text(doc, CONFIG)
+    again = clean_text(first.text, CONFIG)
+    for paragraph in ARTICLE:
+        if paragraph in first.text:
+            assert paragraph in again.text
