@@ -14,7 +14,7 @@ import base64
 import json
 import os
 from array import array
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -75,9 +75,18 @@ def load_state(clean: Path) -> dict[str, FileState]:
         return {}
 
 
+def _entry(st: FileState) -> dict[str, Any]:
+    """The JSON form of one file's state (built by hand: ``asdict`` deep-copies the keys)."""
+    return {
+        "size": st.size, "mtime_ns": st.mtime_ns, "keys": _pack(st.keys),
+        "config_fingerprint": st.config_fingerprint, "corpus_fingerprint": st.corpus_fingerprint,
+        "outcome": st.outcome,
+    }
+
+
 def save_state(clean: Path, files: dict[str, FileState]) -> None:
     """Write the state for the next run."""
-    entries = {rel: {**asdict(st), "keys": _pack(st.keys)} for rel, st in sorted(files.items())}
+    entries = {rel: _entry(st) for rel, st in sorted(files.items())}
     data = {"cleaner_version": __version__, "format": 2, "files": entries}
     atomic_write(clean / STATE_DIR / STATE_NAME, json.dumps(data, separators=(",", ":")) + "\n")
 
