@@ -240,7 +240,7 @@ def evaluate(args: argparse.Namespace, work: Path, command: Sequence[str] = ()) 
         "date": datetime.now(timezone.utc).isoformat(timespec="seconds"),
         "cleaner_version": version,
         "command": shlex.join(["python", "-m", "bench.eval", *command]),
-        "bench": str(root),
+        "bench": os.path.relpath(root, PROJECT_ROOT),
         "limit": args.limit,
         "jobs": args.jobs,
         "pages": {b.name: len(b.ids) for b in sets},
