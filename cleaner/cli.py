@@ -44,15 +44,12 @@ def _rel_path(file: Path, raw: str) -> str:
 
 def _clean_file(path: Path, config, rel: str = ""):
     """Read and clean one file on its own (no corpus pass): ``(raw, result)``."""
-    from .pipeline import clean_lines, clean_rendered
+    from .pipeline import clean_prepared
     from .reader import read_raw
     from .runner import prepare
 
     raw = read_raw(path, config.max_bytes)
-    source, lines, tree = prepare(raw)
-    if raw.format == "html":
-        return raw, clean_rendered(source, lines, tree, config, path=rel)
-    return raw, clean_lines(source, lines, config, path=rel)
+    return raw, clean_prepared(raw.format, prepare(raw), config, path=rel)
 
 
 def cmd_run(args: argparse.Namespace) -> int:

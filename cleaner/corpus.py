@@ -41,10 +41,6 @@ class LineCounter:
         """Count one document's distinct keys."""
         self.counts.update(keys)
 
-    def merge(self, other: "LineCounter") -> None:
-        """Add another counter's counts (for parallel passes)."""
-        self.counts.update(other.counts)
-
     def repeated(self, min_docs: int) -> frozenset[int]:
         """Keys seen in at least ``min_docs`` documents (none when ``min_docs`` is 0)."""
         if min_docs <= 0:

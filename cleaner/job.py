@@ -8,7 +8,7 @@ from typing import Any
 
 from . import __version__
 from .outputs import atomic_write, dumps, leaves_folder, removed_chars, sidecar
-from .pipeline import clean_lines, clean_rendered
+from .pipeline import clean_prepared
 from .reader import read_raw
 from .runner import Outcome, prepare
 
@@ -74,11 +74,7 @@ def clean_job(job: Any, state: dict[str, Any], corpus_fp: str) -> Outcome:
     if old is not None:
         return Outcome(job.rel, "skipped", None, job.out, old.get("removed_chars", {}),
                        old.get("chars_in", 0), old.get("chars_out", 0), old.get("language"))
-    source, lines, tree = prepare(raw)
-    if raw.format == "html":
-        result = clean_rendered(source, lines, tree, config, state["repeated"], path=job.rel)
-    else:
-        result = clean_lines(source, lines, config, state["repeated"], path=job.rel)
+    result = clean_prepared(raw.format, prepare(raw), config, state["repeated"], path=job.rel)
     data = sidecar(job.rel, raw, result, config, fps)
     failed = _write_outputs(job.rel, sidecar_path, dumps(data), text_path, result.text)
     if failed is not None:

@@ -134,6 +134,17 @@ def clean_rendered(
     return result
 
 
+def clean_prepared(
+    fmt: str, prepared: tuple[str, list[Line], Any], config: Config,
+    repeated: frozenset[int] = frozenset(), path: str = "",
+) -> CleanResult:
+    """Clean a raw document as read and prepared (``cleaner.runner.prepare``), by its format."""
+    source, lines, tree = prepared
+    if fmt == "html":
+        return clean_rendered(source, lines, tree, config, repeated, path=path)
+    return clean_lines(source, lines, config, repeated, path=path)
+
+
 def clean_html(
     html: str, config: Config | None = None, repeated: frozenset[int] = frozenset(), url: str | None = None
 ) -> CleanResult:

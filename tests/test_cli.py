@@ -10,6 +10,7 @@ import pytest
 from .pages import news_html, news_text, write
 
 import cleaner.job
+import cleaner.pipeline
 from cleaner.cli import main
 from cleaner.detect.registry import rule_names
 from cleaner.document import CATEGORIES
@@ -95,14 +96,14 @@ def test_run_exits_1_when_a_document_fails(tmp_path, monkeypatch, capsys) -> Non
     raw, clean = tmp_path / "raw", tmp_path / "clean"
     for name in ("a", "b", "c"):
         write(raw / f"{name}.txt", news_text(f" in part {name}"))
-    real = cleaner.job.clean_lines
+    real = cleaner.pipeline.clean_lines
 
     def flaky(source: str, *args, **kwargs):
         if "in part b" in source:
             raise RuntimeError("boom")
         return real(source, *args, **kwargs)
 
-    monkeypatch.setattr(cleaner.job, "clean_lines", flaky)
+    monkeypatch.setattr(cleaner.pipeline, "clean_lines", flaky)
     assert main(["run", str(raw), str(clean), "--jobs", "1", "-q"]) == 1
     report = json.loads((clean / ".cleaner" / "report.json").read_text(encoding="utf-8"))
     status = {d["rel"]: (d["status"], d["reason"]) for d in report["documents"]}

@@ -340,14 +340,14 @@ def test_time_limit_reports_a_timeout(tmp_path, monkeypatch) -> None:
     raw, clean = tmp_path / "raw", tmp_path / "clean"
     write(raw / "a.txt", news_text())
     write(raw / "slow.txt", news_text(" slowly"))
-    real = cleaner.job.clean_lines
+    real = cleaner.pipeline.clean_lines
 
     def slow(source, *args, **kwargs):
         if "slowly" in source:
             time.sleep(5)
         return real(source, *args, **kwargs)
 
-    monkeypatch.setattr(cleaner.job, "clean_lines", slow)
+    monkeypatch.setattr(cleaner.pipeline, "clean_lines", slow)
     report = run(raw, clean, Config(time_limit_s=0.5), jobs=1, quiet=True)
     assert statuses(report) == {"a.txt": "cleaned", "slow.txt": "timeout"}
     assert reasons(report)["slow.txt"].startswith("timeout")
