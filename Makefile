@@ -8,6 +8,8 @@ MAKEFLAGS += --warn-undefined-variables --no-builtin-rules
 
 RAW ?= raw
 CLEAN ?= clean
+CORPUS ?= corpus
+SHARD_DOCS ?= 10000
 JOBS ?= 0
 PYTHON ?= python3
 VENV ?= .venv
@@ -26,7 +28,7 @@ TEST_STAMP := $(VENV)/.installed-test
 
 TRAIN_STAMP := $(VENV)/.installed-train
 
-.PHONY: help clean test eval bench train distclean outputs-clean install audit fuzz
+.PHONY: help clean test eval bench train distclean outputs-clean install audit fuzz corpus
 
 help: ## list the targets
 	@echo "cleaner: make TARGET [RAW=raw] [CLEAN=clean] [JOBS=n] [CONFIG=cleaner.toml]"
@@ -52,6 +54,9 @@ clean: $(STAMP) ## clean every file under RAW into CLEAN (the main job; reruns s
 
 audit: $(STAMP) ## write the audit report CLEAN/audit/index.html (what was removed, and why)
 	$(CLEANER) $(CONFIG_ARG) audit "$(CLEAN)"
+
+corpus: $(STAMP) ## export CLEAN as Dolma shards in CORPUS (documents/, source/ with attributes; SHARD_DOCS=n)
+	$(CLEANER) $(CONFIG_ARG) export "$(CLEAN)" "$(CORPUS)" --raw "$(RAW)" --shard-docs $(SHARD_DOCS)
 
 test: $(TEST_STAMP) ## run the whole test suite
 	$(PY) -m pytest -q

@@ -1,4 +1,4 @@
-"""Command line: ``cleaner run|show|explain|render|verify|audit|rules`` (also ``python -m cleaner``).
+"""Command line: ``cleaner run|show|explain|render|verify|audit|export|rules`` (also ``python -m cleaner``).
 
 Exit status: 0 success; 1 ``run``: a document failed by an internal error (rejected
 inputs alone do not count), ``verify``: a problem was found; 2 usage or setup errors
@@ -91,6 +91,22 @@ def cmd_audit(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_export(args: argparse.Namespace) -> int:
+    from .export import export
+
+    raw = None if args.no_source else Path(args.raw)
+    if args.shard_docs < 1:
+        raise ValueError("--shard-docs must be at least 1")
+    manifest = export(Path(args.clean), Path(args.out), raw, shard_docs=args.shard_docs)  # ValueError: folders
+    sources = manifest["source_documents"]
+    print(
+        f"exported {manifest['documents']} documents in {len(manifest['shards'])} shards to {args.out}/documents"
+        + (f"; source set: {sources} documents with attributes" if sources is not None else "; no source set")
+        + (f"; skipped {len(manifest['skipped'])}" if manifest["skipped"] else "")
+    )
+    return 0
+
+
 def cmd_render(args: argparse.Namespace) -> int:
     from .reader import Rejected, read_raw
     from .runner import prepare
@@ -168,6 +184,15 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("clean")
     p.add_argument("--out", help="report folder (default: CLEAN/audit)")
     p.set_defaults(fn=cmd_audit)
+    p = sub.add_parser(
+        "export", parents=[common], help="write CLEAN as Dolma shards: OUT/documents, OUT/source/{documents,attributes}"
+    )
+    p.add_argument("clean")
+    p.add_argument("out")
+    p.add_argument("--shard-docs", type=int, default=10_000, help="documents per shard (default 10000)")
+    p.add_argument("--raw", default="raw", help="RAW folder, to rebuild the source set (default: raw)")
+    p.add_argument("--no-source", action="store_true", help="write only OUT/documents (no source set)")
+    p.set_defaults(fn=cmd_export)
     p = sub.add_parser("rules", parents=[common], help="list the categories and rule names")
     p.set_defaults(fn=cmd_rules)
     return parser
