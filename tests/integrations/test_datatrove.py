@@ -1,0 +1,180 @@
+"""The datatrove steps give what ``make clean`` gives, over a corpus split between tasks."""
+from __future__ import annotations
+
+import gzip
+import json
+from pathlib import Path
+
+import pytest
+
+pytest.importorskip("datatrove", reason="datatrove not installed (pip install -e '.[test]' or '.[datatrove]')")
+pytest.importorskip("orjson", reason="datatrove's JSONL reader needs orjson (pip install 'datatrove[io]')")
+
+from datatrove.data import Document  # noqa: E402
+
+from cleaner.config import Config  # noqa: E402
+from cleaner.integrations.datatrove import (  # noqa: E402
+    CleanerStep, clean_documents, merge_counts, raw_document, write_counts,
+)
+from cleaner.integrations.datatrove_example import executors  # noqa: E402
+from cleaner.runner import corpus_fingerprint, run  # noqa: E402
+
+from ..conftest import article  # noqa: E402
+from ..pages import news_html, news_text, write  # noqa: E402
+
+BLOG = [
+    "Notes from the Garden",
+    "Home | Recipes | About",
+    "Sowing broad beans in autumn",
+    *article(3, "allotment society"),
+    "Advertisement",
+    "Subscribe to our newsletter for weekly tips!",
+    "3 Responses",
+    "John says:",
+    "May 2, 2023 at 10:14 am",
+    "Lovely post, I sowed mine last week and they are already up.",
+    "Reply",
+    "Sarah says:",
+    "May 3, 2023 at 8:01 pm",
+    "Do you protect them from mice over the winter, or leave them be?",
+    "Reply",
+    "Copyright 2023 Notes from the Garden. All rights reserved.",
+]
+
+
+def corpus() -> dict[str, str]:
+    """Eleven documents: text scrapes (news, blog posts, a bare menu) and three HTML pages."""
+    docs = {f"news/story-{i}.txt": news_text(t) for i, t in enumerate([" in May", " in June", " on the quay", " again"])}
+    for i, topic in enumerate(["allotment society", "beekeepers", "walking club"]):
+        lines = [line.replace("allotment society", topic) for line in BLOG]
+        docs[f"blog/post-{i}.txt"] = "\n".join(lines) + "\n"
+    docs["misc/menu.txt"] = "Home\nNews\nSport\nContact\n"
+    for i, topic in enumerate([" on Monday", " on Friday", " at last"]):
+        docs[f"web/page-{i}.html"] = news_html(topic)
+    return docs
+
+
+@pytest.fixture(scope="module")
+def made(tmp_path_factory) -> tuple[Path, Path, dict[str, str]]:
+    """``make clean``'s outputs of the corpus, and the corpus as two JSON Lines files."""
+    base = tmp_path_factory.mktemp("dt")
+    docs = corpus()
+    for rel, text in docs.items():
+        write(base / "raw" / rel, text)
+    report = run(base / "raw", base / "clean", Config(), jobs=1, quiet=True)
+    assert report["summary"]["failed"] == 0
+    (base / "jsonl").mkdir()
+    for part in (0, 1):
+        with gzip.open(base / "jsonl" / f"part-{part}.jsonl.gz", "wt", encoding="utf-8") as fh:
+            for rel in sorted(docs)[part::2]:
+                fh.write(json.dumps({"id": rel, "text": docs[rel], "metadata": {"path": rel}}) + "\n")
+    return base, base / "clean", docs
+
+
+def test_pipeline_matches_make_clean(made) -> None:
+    base, clean, docs = made
+    out, work = base / "out", base / "work"
+    _, second = executors(str(base / "jsonl"), str(out), str(work), tasks=2, workers=2)
+    second.run()
+    got = {}
+    for path in sorted(out.glob("*.jsonl.gz")):
+        for line in gzip.open(path, "rt", encoding="utf-8"):
+            doc = json.loads(line)
+            got[doc["id"]] = doc
+    empty = set()
+    for rel in docs:
+        stem = rel.rsplit(".", 1)[0]
+        text = (clean / f"{stem}.txt").read_text(encoding="utf-8")
+        sidecar = json.loads((clean / f"{stem}.json").read_text(encoding="utf-8"))
+        if not text:
+            empty.add(rel)
+            assert rel not in got
+            continue
+        mine = got[rel]["metadata"]["cleaner"]
+        assert got[rel]["text"] == text, rel
+        spans = [(s["start"], s["end"], s["category"], s["rule"]) for s in mine["removed"]]
+        assert spans == [(s["start"], s["end"], s["category"], s["rule"]) for s in sidecar["removed"]], rel
+        for key in ("format", "sha256", "language", "title", "config_fingerprint", "corpus_fingerprint", "source"):
+            assert mine[key] == sidecar[key], (rel, key)
+        assert "config" not in mine
+    assert set(got) == set(docs) - empty
+    # the corpus pass mattered: some documents have lines repeated across both tasks' files
+    assert any(d["metadata"]["cleaner"]["corpus_fingerprint"] != corpus_fingerprint(set(), frozenset())
+               for d in got.values())
+    stats = json.loads((work / "logs" / "clean" / "stats.json").read_text())
+    counted = next(s for s in stats if s["name"].endswith("cleaner"))["stats"]
+    total = {k: v["total"] if isinstance(v, dict) else v for k, v in counted.items()}
+    assert total["cleaner_cleaned"] == len(got) and total.get("cleaner_dropped_empty", 0) == len(empty)
+
+
+def test_bad_documents_are_counted_not_fatal() -> None:
+    docs = [
+        Document(text="   \n", id="blank"),
+        Document(text="x" * 6000, id="big"),
+        Document(text=news_text(), id="news", metadata={"path": "news.txt"}),
+    ]
+    step = CleanerStep(config=Config(max_bytes=5000, repeated_min_docs=0))
+    kept = list(step.run(iter(docs)))
+    assert [d.id for d in kept] == ["news"]
+    assert step.stats["cleaner_rejected"].total == 2
+    kept = clean_documents([Document(text="   ", id="blank")], on_error="keep")
+    assert kept[0].metadata["cleaner"]["status"] == "rejected" and kept[0].text == "   "
+
+
+def test_format_rule() -> None:
+    page = news_html()
+    assert raw_document(Document(text=page, id="a")).format == "html"  # starts like a page
+    assert raw_document(Document(text="<p>hi</p> there", id="b")).format == "text"
+    assert raw_document(Document(text="<p>hi</p> there", id="c", metadata={"url": "http://x"})).format == "html"
+    assert raw_document(Document(text="<p>hi</p>", id="d", metadata={"path": "d.txt"})).format == "text"
+    assert raw_document(Document(text="<p>hi</p>", id="e", metadata={"path": "e.htm"})).format == "html"
+    assert raw_document(Document(text=page, id="f", metadata={"format": "text"})).format == "text"
+    assert raw_document(Document(text="plain", id="g"), fmt="html").format == "html"
+
+
+def test_merge_counts_checks_completeness(tmp_path) -> None:
+    for rank, counts in enumerate([{1: 2, 5: 1}, {1: 1, 5: 1, 9: 3}]):
+        with open(tmp_path / f"{rank:05d}-of-00002.linecounts", "wb") as fh:
+            write_counts(fh, counts)
+    assert merge_counts(str(tmp_path), 3) == {1, 9}
+    assert merge_counts(str(tmp_path), 2) == {1, 5, 9}
+    assert merge_counts(str(tmp_path), 0) == frozenset()
+    (tmp_path / "00001-of-00002.linecounts").unlink()
+    with pytest.raises(ValueError, match="incomplete"):
+        merge_counts(str(tmp_path), 3)
+
+
+def test_warc_pages_match_make_clean(tmp_path) -> None:
+    """HTML responses of a WARC file (datatrove's WarcReader) clean as the same pages in raw/."""
+    for module in ("warcio", "cchardet", "magic"):
+        pytest.importorskip(module, reason=f"WarcReader needs {module} (pip install 'datatrove[io]')")
+    from io import BytesIO
+
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    pages = {f"page-{i}.html": news_html(topic) for i, topic in enumerate([" on Monday", " on Friday", " at last"])}
+    for name, page in pages.items():
+        write(tmp_path / "raw" / name, page)
+    run(tmp_path / "raw", tmp_path / "clean", Config(), jobs=1, quiet=True)
+    (tmp_path / "warc").mkdir()
+    with open(tmp_path / "warc" / "crawl.warc.gz", "wb") as fh:
+        writer = WARCWriter(fh, gzip=True)
+        for name, page in pages.items():
+            http = StatusAndHeaders("200 OK", [("Content-Type", "text/html; charset=utf-8")], protocol="HTTP/1.1")
+            writer.write_record(writer.create_warc_record(
+                f"https://example.org/{name}", "response", payload=BytesIO(page.encode("utf-8")), http_headers=http))
+    _, second = executors(str(tmp_path / "warc"), str(tmp_path / "out"), str(tmp_path / "work"),
+                          kind="warc", tasks=1, workers=1)
+    second.run()
+    got = {}
+    for line in gzip.open(tmp_path / "out" / "00000.jsonl.gz", "rt", encoding="utf-8"):
+        doc = json.loads(line)
+        got[doc["metadata"]["url"].rsplit("/", 1)[1]] = doc
+    assert set(got) == set(pages)
+    for name, doc in got.items():
+        sidecar = json.loads((tmp_path / "clean" / name.replace(".html", ".json")).read_text(encoding="utf-8"))
+        assert doc["metadata"]["cleaner"]["format"] == "html"
+        assert doc["text"] == (tmp_path / "clean" / name.replace(".html", ".txt")).read_text(encoding="utf-8")
+        assert [(s["start"], s["end"], s["rule"]) for s in doc["metadata"]["cleaner"]["removed"]] == [
+            (s["start"], s["end"], s["rule"]) for s in sidecar["removed"]]
