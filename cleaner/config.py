@@ -34,6 +34,9 @@ class Config:
         repeated_min_docs: a line seen in at least this many documents of the corpus
             counts as repeated (the corpus pass); 0 switches the pass off.
         use_trafilatura: for HTML, let trafilatura's main-text extraction vote.
+        trafilatura_metadata: for HTML, take title, author, date, site and URL from
+            trafilatura's metadata search (bylines, JSON-LD, date heuristics) rather than
+            from the page's ``<meta>`` tags alone; several times slower per page.
         language_min_chars: shorter clean texts get ``language: null``.
         langdetect_seed: fixed seed that makes langdetect deterministic.
         extra_languages: phrase-list languages always applied besides the detected one.
@@ -55,6 +58,7 @@ class Config:
     protect_words: int = 12
     repeated_min_docs: int = 3
     use_trafilatura: bool = True
+    trafilatura_metadata: bool = False
     language_min_chars: int = 20
     langdetect_seed: int = 0
     extra_languages: tuple[str, ...] = ("en",)

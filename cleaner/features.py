@@ -8,6 +8,7 @@ from functools import lru_cache
 from .document import Line
 
 _WORD_RE = re.compile(r"\w+", re.UNICODE)
+_NOT_LETTER_RE = re.compile(r"[\W\d_]+")
 _TERMINAL = ('.', '!', '?', '…', '"', '”', "'", '’', '»', '«', ')', '。', '！', '？', ':', ';')
 #: ISO 639-1 code -> jusText stoplist name (jusText ships the stoplists).
 _STOPLISTS = {
@@ -67,9 +68,8 @@ def line_features(line: Line, stops: frozenset[str]) -> Features:
     n = len(words)
     if not n:
         return Features(0, len(text), 0.0, False, 0.0, 0.0)
-    lower = [w.lower() for w in words]
-    stop = sum(1 for w in lower if w in stops)
-    alpha = sum(1 for c in text if c.isalpha())
+    stop = sum(1 for w in words if w.lower() in stops)
+    alpha = len(_NOT_LETTER_RE.sub("", text))
     upper = sum(1 for w in words if w[0].isupper())
     return Features(
         words=n,

@@ -185,8 +185,13 @@ def render(tree) -> tuple[str, list[Line]]:
     return "".join(f"{t}\n" for t, *_ in blocks), lines
 
 
-def extract_main(html, url: str | None = None) -> tuple[str | None, dict[str, str | None]]:
-    """trafilatura's main text (without comments) and metadata; ``None`` text if it fails."""
+def extract_main(
+    html, url: str | None = None, with_metadata: bool = False
+) -> tuple[str | None, dict[str, str | None]]:
+    """trafilatura's main text (without comments) and, if asked, its metadata.
+
+    ``None`` text if it fails; metadata values are ``None`` when not asked for or not found.
+    """
     import trafilatura
 
     meta: dict[str, str | None] = {k: None for k in ("title", "author", "date", "sitename", "url")}
@@ -194,13 +199,13 @@ def extract_main(html, url: str | None = None) -> tuple[str | None, dict[str, st
         return None, meta
     try:
         doc = trafilatura.bare_extraction(
-            html, url=url, include_comments=False, with_metadata=True, include_tables=True
+            html, url=url, include_comments=False, with_metadata=with_metadata, include_tables=True
         )
     except Exception:  # trafilatura raises many kinds on odd pages; the page is then ours alone
         return None, meta
     if doc is None:
         return None, meta
-    for key in meta:
+    for key in meta if with_metadata else ():
         value = getattr(doc, key, None)
         meta[key] = str(value) if value else None
     return getattr(doc, "text", None), meta

@@ -2,8 +2,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
-SAMPLE_CHARS = 2000
+#: Characters of a document's longest lines that langdetect reads.
+SAMPLE_CHARS = 1000
 
 
 @dataclass(frozen=True, slots=True)
@@ -15,8 +17,13 @@ class LanguageGuess:
     reason: str | None = None
 
 
+@lru_cache(maxsize=16)
 def detect_language(text: str, seed: int = 0, min_chars: int = 20) -> LanguageGuess:
-    """Identify the language of ``text`` (its first ``SAMPLE_CHARS`` letters are enough)."""
+    """Identify the language of ``text`` (its first ``SAMPLE_CHARS`` letters are enough).
+
+    Remembered for the last few texts: a document's sample before and after cleaning is
+    often the same (its longest lines are kept), and is then only read once.
+    """
     sample = " ".join(text.split())[:SAMPLE_CHARS]
     if sum(c.isalpha() for c in sample) < min_chars:
         return LanguageGuess(None, None, "too short")

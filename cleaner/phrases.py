@@ -25,7 +25,7 @@ KINDS = ("line", "start", "contains", "regex")
 SHORT_WORDS = 15
 MAX_PREFIX_WORDS = 10
 MAX_NGRAM = 8
-SCREEN_MAX_CHARS = 300
+MEMO_LINES = 50_000
 _QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "\u00a0": " "})
 _EDGE_RE = re.compile(r"^[\W_]+|[\W_]+$")
 _WS_RE = re.compile(r"\s+")
@@ -54,7 +54,9 @@ class PhraseBook:
     prefixes: dict[str, PhraseMatch] = field(default_factory=dict)
     ngrams: dict[str, PhraseMatch] = field(default_factory=dict)
     regexes: list[tuple[re.Pattern[str], PhraseMatch]] = field(default_factory=list)
-    _any_regex: re.Pattern[str] | None = None
+    _screens: tuple[re.Pattern[str] | None, re.Pattern[str] | None] | None = None
+    _firsts: dict[str, int] | None = None
+    _memo: dict[str, PhraseMatch | None] = field(default_factory=dict)
 
     def add_file(self, path: Path, category: str) -> None:
         """Add one phrase file (see the module docstring for its format)."""
@@ -70,14 +72,28 @@ class PhraseBook:
             match = PhraseMatch(category, kind, f"{rel}:{no}")
             if kind == "regex":
                 self.regexes.append((re.compile(text, re.IGNORECASE), match))
-                self._any_regex = None
-                continue
-            key = norm_line(text)
-            table = {"line": self.exact, "start": self.prefixes, "contains": self.ngrams}[kind]
-            table.setdefault(key, match)
+            else:
+                key = norm_line(text)
+                table = {"line": self.exact, "start": self.prefixes, "contains": self.ngrams}[kind]
+                table.setdefault(key, match)
+        self._screens = self._firsts = None
+        self._memo.clear()
 
     def match(self, text: str) -> PhraseMatch | None:
-        """The first matching phrase for a line: exact, then prefix, regex, contained."""
+        """The first matching phrase for a line: exact, then prefix, regex, contained.
+
+        Results are remembered per line text (menus and footers repeat across a corpus).
+        """
+        try:
+            return self._memo[text]
+        except KeyError:
+            pass
+        if len(self._memo) >= MEMO_LINES:
+            self._memo.clear()
+        hit = self._memo[text] = self._match(text)
+        return hit
+
+    def _match(self, text: str) -> PhraseMatch | None:
         norm = norm_line(text)
         if not norm:
             return None
@@ -89,7 +105,7 @@ class PhraseBook:
             hit = self.prefixes.get(" ".join(words[:n]))
             if hit:
                 return hit
-        if self.regexes and (len(norm) > SCREEN_MAX_CHARS or self._screen().search(norm)):
+        if self.regexes and self._screened(norm):
             for rx, hit in self.regexes:
                 if rx.search(norm):
                     return hit
@@ -97,28 +113,58 @@ class PhraseBook:
             return self._contained(words)
         return None
 
-    def _screen(self) -> re.Pattern[str]:
-        """All regexes as one alternation: one search tells whether any of them matches.
+    def _screened(self, norm: str) -> bool:
+        """Whether any regex may match: one search of all of them joined.
 
-        Used on lines up to ``SCREEN_MAX_CHARS`` only: joined, anchored patterns lose the
-        engine's anchoring shortcut, which costs more than it saves on long lines.
+        Patterns anchored at the line start are joined apart and tried with ``match`` (at
+        the start only): joined with the others they would be tried at every position.
         """
-        if self._any_regex is None:
-            joined = "|".join(f"(?:{rx.pattern})" for rx, _ in self.regexes)
-            try:
-                self._any_regex = re.compile(joined, re.IGNORECASE)
-            except re.error:  # a pattern that cannot be joined: screen nothing out
-                self._any_regex = re.compile("")
-        return self._any_regex
+        if self._screens is None:
+            self._screens = _screens([rx for rx, _ in self.regexes])
+        anchored, loose = self._screens
+        return bool((anchored and anchored.match(norm)) or (loose and loose.search(norm)))
 
     def _contained(self, words: list[str]) -> PhraseMatch | None:
+        """The longest contained phrase (leftmost among equals)."""
+        if self._firsts is None:
+            self._firsts = {}
+            for key in self.ngrams:
+                first, n = key.split(" ")[0], key.count(" ") + 1
+                self._firsts[first] = max(n, self._firsts.get(first, 0))
         words = [_EDGE_RE.sub("", w) for w in words]
+        starts = [(i, self._firsts[w]) for i, w in enumerate(words) if w in self._firsts]
         for n in range(min(MAX_NGRAM, len(words)), 0, -1):
-            for i in range(len(words) - n + 1):
-                hit = self.ngrams.get(" ".join(words[i : i + n]))
-                if hit:
-                    return hit
+            for i, longest in starts:
+                if n <= longest and i + n <= len(words):
+                    hit = self.ngrams.get(" ".join(words[i : i + n]))
+                    if hit:
+                        return hit
         return None
+
+
+def _anchored(rx: re.Pattern[str]) -> bool:
+    """Does the pattern only match at the start (a leading ``^`` outside any alternation)?"""
+    from re import _constants, _parser  # the standard parser; private, hence the guard
+
+    try:
+        parsed = _parser.parse(rx.pattern, rx.flags)
+        return bool(parsed.data) and parsed.data[0] == (_constants.AT, _constants.AT_BEGINNING)
+    except Exception:
+        return False
+
+
+def _screens(regexes: list[re.Pattern[str]]) -> tuple[re.Pattern[str] | None, re.Pattern[str] | None]:
+    """The anchored and the other patterns, each joined into one (``None`` when none)."""
+    groups: tuple[list[str], list[str]] = ([], [])
+    for rx in regexes:
+        groups[0 if _anchored(rx) else 1].append(f"(?:{rx.pattern})")
+    out = []
+    for group in groups:
+        try:
+            out.append(re.compile("|".join(group), re.IGNORECASE) if group else None)
+        except re.error:  # cannot be joined: screen nothing out
+            out.append(re.compile(""))
+    return out[0], out[1]
 
 
 def available_languages() -> tuple[str, ...]:

@@ -18,9 +18,6 @@ from .phrases import available_languages, load_phrasebook
 from .blocks import text_lines
 from .spans import replay
 
-#: Characters of a document's longest lines used to choose its phrase lists' language.
-PHRASE_LANGUAGE_SAMPLE = 1000
-
 
 @dataclass(slots=True)
 class CleanResult:
@@ -50,8 +47,8 @@ def prepare_context(
 
     ``path`` (relative to RAW) and ``url`` let user rules limited to a folder or site apply.
     """
-    sample = prose_sample([l.text for l in lines], PHRASE_LANGUAGE_SAMPLE)
-    guess = detect_language(sample, config.langdetect_seed)
+    sample = prose_sample([l.text for l in lines])
+    guess = detect_language(sample, config.langdetect_seed, config.language_min_chars)
     languages = _languages(guess, config)
     book = load_phrasebook(languages)
     stops = stopwords(guess.code)
@@ -86,7 +83,9 @@ def clean_lines(
     ctx = detect(prepare_context(lines, config, repeated, is_html, path, url))
     removed, flagged = _spans(ctx)
     text = replay(source, removed)
-    guess = detect_language(text, config.langdetect_seed, config.language_min_chars)
+    keep = set(config.keep_categories)
+    kept = [line.text for i, line in enumerate(lines) if i not in ctx.decided or ctx.decided[i].category in keep]
+    guess = detect_language(prose_sample(kept), config.langdetect_seed, config.language_min_chars)
     title = next((i for i, rule in ctx.kept.items() if rule == "keep.title"), None)
     metadata: dict[str, Any] = {
         "language": guess.code,
@@ -104,12 +103,19 @@ def clean_text(text: str, config: Config | None = None, repeated: frozenset[int]
 
 
 def mark_html(lines: list[Line], tree: Any, config: Config, url: str | None = None) -> dict[str, Any]:
-    """Let trafilatura vote: mark the lines of its main text; return its metadata."""
-    from .html import extract_main, mark_main
+    """The page's metadata; and trafilatura's vote: mark the lines of its main text.
 
+    Metadata comes from the page's head (:mod:`cleaner.htmlmeta`), or from trafilatura when
+    ``Config.trafilatura_metadata`` is on (the head fills its gaps).
+    """
+    from .html import extract_main, mark_main
+    from .htmlmeta import head_metadata
+
+    meta: dict[str, Any] = head_metadata(tree)
     if not (config.use_trafilatura and tree is not None and lines):
-        return {}
-    main, meta = extract_main(tree, url)
+        return meta
+    main, found = extract_main(tree, url, with_metadata=config.trafilatura_metadata)
+    meta.update({k: v for k, v in found.items() if v})
     if main:
         mark_main(lines, main, meta.get("title"))
     return meta

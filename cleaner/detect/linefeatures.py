@@ -7,7 +7,9 @@ names in :data:`FEATURES` are stable: the shipped model refers to them.
 """
 from __future__ import annotations
 
-import math
+import re
+
+import numpy as np
 
 from ..document import CATEGORIES
 from .base import Context
@@ -32,80 +34,103 @@ _HTML = ("is_html", "in_main", "link_density", "dom_hint", "heading", "list_item
 FEATURES: tuple[str, ...] = (*_OWN, *_RULES, *_STATE, *_PLACE, *_NEIGH, *_WIN, *_HTML)
 #: The features that only HTML input sets (left out of a text document's explanations).
 HTML_FEATURES: frozenset[str] = frozenset(_HTML)
-_SEPARATORS = set("|»«·•›‹/>")
+_SEPARATORS = tuple("|»«·•›‹/>")
+_DIGITS_RE = re.compile(r"\d+")
 
 
-def _own(ctx: Context, i: int) -> list[float]:
-    f = ctx.feats[i]
-    text = ctx.lines[i].text.strip()
-    digits = sum(c.isdigit() for c in text)
-    return [
-        math.log1p(f.words), math.log1p(f.chars), f.stop_ratio, float(f.terminal),
-        f.alpha_ratio, f.upper_initial_ratio, float(text.endswith(":")),
-        float(sum(c in _SEPARATORS for c in text)), digits / max(1, len(text)),
-        float(f.good()), float(ctx.protected(i)),
-    ]
+def _own(ctx: Context) -> np.ndarray:
+    """The line's own shape (the ``_OWN`` columns)."""
+    rows = []
+    for i, f in enumerate(ctx.feats):
+        text = ctx.lines[i].text.strip()
+        size = max(1, len(text))
+        rows.append((
+            f.words, f.chars, f.stop_ratio, f.terminal, f.alpha_ratio, f.upper_initial_ratio,
+            text.endswith(":"), sum(text.count(c) for c in _SEPARATORS),
+            (len(text) - len(_DIGITS_RE.sub("", text))) / size, f.good(), ctx.protected(i),
+        ))
+    own = np.array(rows, dtype=float).reshape(len(rows), len(_OWN))
+    own[:, :2] = np.log1p(own[:, :2])
+    return own
 
 
-def _rules(ctx: Context, i: int) -> list[float]:
-    match = ctx.matches[i]
-    cats = [float(match is not None and match.category == c) for c in CATEGORIES]
-    rule = ctx.decided[i].rule if i in ctx.decided else ""
-    return cats + [
-        float(rule == "comments.section"), float(rule == "navigation.list"),
-        float(i in ctx.repeated), float(ctx.kept.get(i) == "keep.title"), float(rule == "line.no_words"),
-    ]
-
-
-def _place(i: int, region: tuple[int, int] | None) -> list[float]:
-    if region is None:
-        return [0.0, 0.0, 0.0, 1.0]
-    start, end = region
-    dist = 0 if start <= i <= end else (start - i if i < start else i - end)
-    return [float(start <= i <= end), float(i < start), float(i > end), min(1.0, dist / 50)]
-
-
-def _neighbours(ctx: Context, i: int) -> list[float]:
-    out: list[float] = []
-    n = len(ctx.lines)
-    for step in (-1, 1):
-        for k in (1, 2):
-            j = i + step * k
-            if 0 <= j < n:
-                f = ctx.feats[j]
-                out += [math.log1p(f.words), float(f.good()), float(j in ctx.decided), float(f.terminal)]
-            else:
-                out += [0.0, 0.0, 1.0, 0.0]
+def _rules(ctx: Context) -> np.ndarray:
+    """Phrase categories and what the rules before the model found."""
+    out = np.zeros((len(ctx.lines), len(CATEGORIES) + len(_STATE)))
+    column = {c: k for k, c in enumerate(CATEGORIES)}
+    for i, match in enumerate(ctx.matches):
+        if match is not None and match.category in column:
+            out[i, column[match.category]] = 1.0
+    state = len(CATEGORIES)
+    for i, d in ctx.decided.items():
+        if d.rule in ("comments.section", "navigation.list", "line.no_words"):
+            out[i, state + {"comments.section": 0, "navigation.list": 1, "line.no_words": 4}[d.rule]] = 1.0
+    for i in ctx.repeated:
+        out[i, state + 2] = 1.0
+    for i, rule in ctx.kept.items():
+        if rule == "keep.title":
+            out[i, state + 3] = 1.0
     return out
 
 
-def _window(ctx: Context, i: int) -> list[float]:
-    lo, hi = max(0, i - WINDOW), min(len(ctx.lines), i + WINDOW + 1)
-    idx = [j for j in range(lo, hi) if j != i]
-    if not idx:
-        return [0.0, 0.0, 0.0, 0.0]
-    k = len(idx)
-    return [
-        sum(ctx.feats[j].good() for j in idx) / k,
-        sum(math.log1p(ctx.feats[j].words) for j in idx) / k,
-        sum(j in ctx.decided for j in idx) / k,
-        sum(0 < ctx.feats[j].words <= 4 for j in idx) / k,
+def _place(n: int, region: tuple[int, int] | None) -> np.ndarray:
+    if region is None:
+        out = np.zeros((n, 4))
+        out[:, 3] = 1.0
+        return out
+    start, end = region
+    i = np.arange(n)
+    dist = np.where(i < start, start - i, np.where(i > end, i - end, 0))
+    inside = (i >= start) & (i <= end)
+    return np.column_stack([inside, i < start, i > end, np.minimum(1.0, dist / 50)]).astype(float)
+
+
+def _shift(values: np.ndarray, k: int, fill: np.ndarray) -> np.ndarray:
+    """Row ``i`` of the result is row ``i + k`` of ``values`` (``fill`` beyond the ends)."""
+    out = np.tile(fill, (len(values), 1))
+    if k > 0 and k < len(values):
+        out[:-k] = values[k:]
+    elif k < 0 and -k < len(values):
+        out[-k:] = values[:k]
+    return out
+
+
+def _neighbours(base: np.ndarray) -> np.ndarray:
+    """``base`` columns (log words, good, decided, terminal) of the lines at -1, -2, +1, +2."""
+    fill = np.array([0.0, 0.0, 1.0, 0.0])
+    return np.hstack([_shift(base, step * k, fill) for step in (-1, 1) for k in (1, 2)])
+
+
+def _window(values: np.ndarray) -> np.ndarray:
+    """Mean of each column over the ``WINDOW`` lines either side (the line itself left out)."""
+    n = len(values)
+    sums = np.vstack([np.zeros((1, values.shape[1])), np.cumsum(values, axis=0)])
+    i = np.arange(n)
+    lo, hi = np.maximum(0, i - WINDOW), np.minimum(n, i + WINDOW + 1)
+    count = (hi - lo - 1)[:, None]
+    total = sums[hi] - sums[lo] - values
+    return np.divide(total, count, out=np.zeros_like(total), where=count > 0)
+
+
+def _html(ctx: Context) -> np.ndarray:
+    heads = ("h1", "h2", "h3", "h4", "h5", "h6")
+    rows = [
+        (ctx.is_html, line.in_main is True, line.link_density, bool(line.hint), line.tag in heads, line.tag == "li")
+        for line in ctx.lines
     ]
+    return np.array(rows, dtype=float).reshape(len(rows), len(_HTML))
 
 
-def _html(ctx: Context, i: int) -> list[float]:
-    line = ctx.lines[i]
-    return [
-        float(ctx.is_html), float(line.in_main is True), line.link_density, float(bool(line.hint)),
-        float(line.tag in ("h1", "h2", "h3", "h4", "h5", "h6")), float(line.tag == "li"),
-    ]
-
-
-def line_vectors(ctx: Context) -> list[list[float]]:
-    """One feature vector per line of ``ctx`` (in :data:`FEATURES` order)."""
-    region = main_region(ctx)
+def line_vectors(ctx: Context) -> np.ndarray:
+    """One feature vector per line of ``ctx`` (rows; columns in :data:`FEATURES` order)."""
     n = len(ctx.lines)
-    return [
-        _own(ctx, i) + _rules(ctx, i) + _place(i, region) + _neighbours(ctx, i) + _window(ctx, i) + _html(ctx, i)
-        for i in range(n)
-    ]
+    if not n:
+        return np.zeros((0, len(FEATURES)))
+    own = _own(ctx)
+    decided = np.zeros(n)
+    decided[list(ctx.decided)] = 1.0
+    words = np.array([f.words for f in ctx.feats], dtype=float)
+    base = np.column_stack([own[:, 0], own[:, 9], decided, own[:, 3]])
+    win = np.column_stack([own[:, 9], own[:, 0], decided, (words > 0) & (words <= 4)])
+    parts = [own, _rules(ctx), _place(n, main_region(ctx)), _neighbours(base), _window(win), _html(ctx)]
+    return np.hstack(parts)

@@ -45,3 +45,23 @@ def test_evidence_names_the_phrase_file() -> None:
 
     ctx = detect(context(["Advertisement", *paragraphs()]), stop_before="keep.title")
     assert ctx.decided[0].evidence.startswith("en/ad.txt:")
+
+
+def test_regex_screen_agrees_with_trying_each_pattern() -> None:
+    import re
+
+    from cleaner.phrases import PhraseBook, _anchored, load_phrasebook, norm_line
+
+    assert _anchored(re.compile("^(a|b)c")) and not _anchored(re.compile("^a|b$"))
+    assert not _anchored(re.compile(r"\bword"))
+    book = load_phrasebook(("en", "de"))
+    lines = [
+        "Photo: Jane Doe / Reuters", "All rights reserved 2024", "Posted by admin on May 3, 2021",
+        "The council said the photo was taken in May.", "x" * 400 + " all rights reserved",
+        "Copyright © 2023 Example Media Ltd. " + "word " * 80, "Weiterlesen", "",
+    ]
+    for line in lines:
+        norm = norm_line(line)
+        want = next((hit for rx, hit in book.regexes if rx.search(norm)), None)
+        got = PhraseBook._screened(book, norm)
+        assert got == (want is not None), line
