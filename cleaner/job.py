@@ -1,4 +1,8 @@
-"""Cleaning one raw file of a batch: up-to-date check, cleaning, atomic outputs."""
+"""Cleaning one document of a batch: up-to-date check, cleaning, atomic outputs.
+
+A document is a raw file (:func:`clean_job`) or a record of a shard (:func:`clean_record`);
+both end in :func:`_clean_document`.
+"""
 from __future__ import annotations
 
 import hashlib
@@ -7,13 +11,16 @@ from pathlib import Path
 from typing import Any
 
 from . import __version__
+from .discover import Outcome
 from .outputs import atomic_write, dumps, leaves_folder, removed_chars, sidecar
-from .pipeline import clean_prepared
-from .reader import read_raw
-from .runner import Outcome, prepare
+from .reader import RawDocument, read_raw
+
+#: Sidecar fields of a record that describe where it sits in its shard, not its content:
+#: when only these changed, the sidecar is updated and the record is not cleaned again.
+PLACE_FIELDS = ("record", "record_offset", "source_metadata")
 
 
-def _up_to_date(sidecar_path: Path, text_path: Path, expect: dict[str, str]) -> dict | None:
+def _up_to_date(sidecar_path: Path, text_path: Path, expect: dict[str, Any]) -> dict | None:
     """The existing sidecar if every field of ``expect`` has the same value in it.
 
     ``expect`` holds the raw file's name and hash, the cleaner version and the
@@ -60,24 +67,85 @@ def clean_job(job: Any, state: dict[str, Any], corpus_fp: str) -> Outcome:
     an interrupted run never leaves a text without its sidecar, and a sidecar whose text is
     missing or older (``text_sha256``) is not up to date, so the next run redoes it.
     """
+    unsafe = _unsafe(job.rel, state["clean"], job.out)
+    if unsafe is not None:
+        return unsafe
+    raw = read_raw(state["raw"] / job.rel, state["config"].max_bytes)
+    return _clean_document(job.rel, job.out, raw, state, corpus_fp, {"source": job.rel}, {})
+
+
+def clean_record(
+    raw_record: Any, kind: str, shard: str, rid: str, out: str, corpus_fp: str, state: dict[str, Any]
+) -> Outcome:
+    """Clean one record (a :class:`cleaner.shards.RawRecord`) of the shard ``shard``.
+
+    As :func:`clean_job`, with the record's place in the sidecar: ``record`` (its index),
+    ``id``, ``record_offset``, ``source_url`` (the record's url, also ``url`` when given)
+    and ``source_metadata``. Raises :class:`cleaner.records.RecordRejected`.
+    """
+    from .records import RecordRejected, parse_record, record_rel
+
+    rel = record_rel(shard, rid, raw_record.index)
+    unsafe = _unsafe(rel, state["clean"], out)
+    if unsafe is not None:
+        return unsafe
+    rec = parse_record(raw_record, kind, state["config"].max_bytes)
+    if rec.id != rid:
+        raise RecordRejected("changed", "the shard changed during the run", rid)
+    identity = {"source": shard, "id": rec.id, "source_url": rec.url}
+    place = {"record": rec.index, "record_offset": rec.offset, "source_metadata": rec.metadata}
+    return _clean_document(rel, out, rec.doc, state, corpus_fp, identity, place, rec.url)
+
+
+def _unsafe(rel: str, clean: Path, out: str) -> Outcome | None:
+    if leaves_folder(clean, clean / f"{out}.txt"):
+        why = f"unsafe-output: {out}.txt would be written outside CLEAN (a linked folder)"
+        return Outcome(rel, "rejected", why)
+    return None
+
+
+def _clean_document(
+    rel: str, out: str, raw: RawDocument, state: dict[str, Any], corpus_fp: str,
+    identity: dict[str, Any], place: dict[str, Any], url: str | None = None,
+) -> Outcome:
+    """Skip (outputs up to date) or clean one decoded document and write its outputs.
+
+    ``identity`` (``source``...) must match an existing sidecar for it to be up to date;
+    ``place`` (a record's position in its shard) is only refreshed in it.
+    """
+    from .pipeline import clean_lines, clean_prepared, clean_rendered
+    from .runner import prepare
+
     clean: Path = state["clean"]
-    text_path = clean / f"{job.out}.txt"
-    sidecar_path = clean / f"{job.out}.json"
+    text_path, sidecar_path = clean / f"{out}.txt", clean / f"{out}.json"
     fps = {"config_fingerprint": state["fp"], "corpus_fingerprint": corpus_fp}
     config = state["config"]
-    if leaves_folder(clean, text_path):
-        why = f"unsafe-output: {job.out}.txt would be written outside CLEAN (a linked folder)"
-        return Outcome(job.rel, "rejected", why)
-    raw = read_raw(state["raw"] / job.rel, config.max_bytes)
-    expect = {"source": job.rel, "sha256": raw.sha256, "cleaner_version": __version__, **fps}
+    expect = {**identity, "sha256": raw.sha256, "cleaner_version": __version__, **fps}
     old = _up_to_date(sidecar_path, text_path, expect)
     if old is not None:
-        return Outcome(job.rel, "skipped", None, job.out, old.get("removed_chars", {}),
+        if any(old.get(k) != v for k, v in place.items()):
+            try:
+                atomic_write(sidecar_path, dumps({**old, **place}))
+            except OSError as exc:
+                return Outcome(rel, "failed", f"write-error: {exc.strerror or exc} (writing {sidecar_path.parent})")
+        return Outcome(rel, "skipped", None, out, old.get("removed_chars", {}),
                        old.get("chars_in", 0), old.get("chars_out", 0), old.get("language"))
-    result = clean_prepared(raw.format, prepare(raw), config, state["repeated"], path=job.rel)
-    data = sidecar(job.rel, raw, result, config, fps)
-    failed = _write_outputs(job.rel, sidecar_path, dumps(data), text_path, result.text)
+    path, repeated = identity["source"], state["repeated"]
+    if url is None:
+        result = clean_prepared(raw.format, prepare(raw), config, repeated, path=path)
+    elif raw.format == "html":  # a record's url (for user rules' sites, and trafilatura)
+        result = clean_rendered(*prepare(raw), config, repeated, url, path=path)
+    else:
+        result = clean_lines(raw.text, prepare(raw)[1], config, repeated, path=path, url=url)
+    data = sidecar(identity["source"], raw, result, config, fps)
+    if place:
+        data = {"source": identity["source"], "record": place["record"], "id": identity["id"],
+                "record_offset": place["record_offset"], **data}
+        data["url"] = url or data.get("url")
+        data["source_url"] = url
+        data["source_metadata"] = place["source_metadata"]
+    failed = _write_outputs(rel, sidecar_path, dumps(data), text_path, result.text)
     if failed is not None:
         return failed
-    return Outcome(job.rel, "cleaned", None, job.out, removed_chars(result),
+    return Outcome(rel, "cleaned", None, out, removed_chars(result),
                    len(result.source), len(result.text), result.metadata.get("language"))

@@ -1,7 +1,9 @@
 """Reading raw files: size limit, gzip, format detection and careful decoding.
 
-Decoding order: a byte-order mark; strict UTF-8; for HTML the charset the page declares;
-then charset-normalizer's best guess. Binary content is rejected, never guessed into text.
+Decoding order: a byte-order mark; strict UTF-8; the charset of the HTTP header (records of
+WARC shards); for HTML the charset the page declares; then charset-normalizer's best guess.
+Binary content is rejected, never guessed into text. :func:`document_from_bytes` does all
+of it for bytes from anywhere (a file, a shard's record).
 """
 from __future__ import annotations
 
@@ -101,8 +103,13 @@ def _looks_binary(data: bytes) -> bool:
     return controls > len(head) // 20
 
 
-def decode(data: bytes, is_html: bool) -> tuple[str, str]:
-    """``(text, encoding)`` for raw bytes; raises :class:`Rejected` when hopeless."""
+def decode(data: bytes, is_html: bool, charset: str | None = None) -> tuple[str, str]:
+    """``(text, encoding)`` for raw bytes; raises :class:`Rejected` when hopeless.
+
+    ``charset`` is what a transport header declares (HTTP's ``Content-Type``): tried after
+    strict UTF-8 (valid multi-byte UTF-8 is stronger evidence than a server default) and
+    before the page's own declaration.
+    """
     for bom, name in _BOMS:
         if data.startswith(bom):
             try:
@@ -113,6 +120,11 @@ def decode(data: bytes, is_html: bool) -> tuple[str, str]:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
+    if charset:
+        try:
+            return data.decode(charset), codecs.lookup(charset).name
+        except (LookupError, UnicodeDecodeError):
+            pass
     if is_html:
         m = _CHARSET_RE.search(data[:4096])
         if m:
@@ -157,7 +169,7 @@ def _is_html(text: str, suffix: str) -> bool:
     return sniff.search(text[:2048]) is not None
 
 
-def _decode_checked(data: bytes, is_html: bool) -> tuple[str, str]:
+def _decode_checked(data: bytes, is_html: bool, charset: str | None = None) -> tuple[str, str]:
     """:func:`decode`, after BOM-less UTF-16 and binary content are told apart."""
     utf16 = _utf16_without_bom(data)
     if utf16:
@@ -169,7 +181,7 @@ def _decode_checked(data: bytes, is_html: bool) -> tuple[str, str]:
             return text, utf16
     if _looks_binary(data):
         raise Rejected("binary", "not text (control bytes)")
-    return decode(data, is_html)
+    return decode(data, is_html, charset)
 
 
 def read_raw(path: Path, max_bytes: int) -> RawDocument:
@@ -189,11 +201,24 @@ def read_raw(path: Path, max_bytes: int) -> RawDocument:
         raise Rejected("too-large", f"{len(raw)} bytes, limit {max_bytes}")
     digest = hashlib.sha256(raw).hexdigest()
     data = _gunzip(raw, max_bytes) if path.name.lower().endswith(".gz") else raw
+    return document_from_bytes(data, logical_suffix(path), digest, len(raw))
+
+
+def document_from_bytes(
+    data: bytes, suffix: str, sha256: str, size: int, charset: str | None = None, fmt: str | None = None
+) -> RawDocument:
+    """Check and decode content bytes (already gunzipped) into a :class:`RawDocument`.
+
+    ``suffix`` is the logical extension that hints the format (``.html``, ``.txt``);
+    ``sha256`` and ``size`` are what the sidecar records of the raw bytes; ``charset`` a
+    transport header's; ``fmt`` forces the format (``"html"``/``"text"``) instead of sniffing.
+    Raises :class:`Rejected` (empty, binary, undecodable).
+    """
     if not data.strip():
         raise Rejected("empty", "no content")
-    suffix = logical_suffix(path)
-    text, encoding = _decode_checked(data, suffix not in TEXT_SUFFIXES)
+    is_html = fmt == "html" if fmt else suffix not in TEXT_SUFFIXES
+    text, encoding = _decode_checked(data, is_html, charset)
     if not text.strip():
         raise Rejected("empty", "only white space")
-    fmt = "html" if _is_html(text, suffix) else "text"
-    return RawDocument(text, fmt, encoding, digest, len(raw))
+    fmt = fmt or ("html" if _is_html(text, suffix) else "text")
+    return RawDocument(text, fmt, encoding, sha256, size)

@@ -10,7 +10,7 @@ from typing import Any
 from . import __version__
 from .config import Config
 from .outputs import REPORT_NAME, STATE_DIR, atomic_write, dumps, remove_temp_files
-from .runner import Outcome
+from .discover import Outcome
 
 STATUSES = ("cleaned", "skipped", "rejected", "failed", "timeout")
 
@@ -34,7 +34,18 @@ def stale_outputs(clean: Path, keep: set[str]) -> list[str]:
         sidecar.with_suffix(".txt").unlink(missing_ok=True)
         sidecar.unlink()
         gone.append(stem)
+        _remove_empty_folders(sidecar.parent, clean)
     return gone
+
+
+def _remove_empty_folders(folder: Path, clean: Path) -> None:
+    """Remove ``folder`` and its parents up to ``clean`` while they are empty."""
+    while folder != clean and folder.is_relative_to(clean):
+        try:
+            folder.rmdir()
+        except OSError:  # not empty (or not ours to remove)
+            return
+        folder = folder.parent
 
 
 def _is_sidecar(path: Path) -> bool:
@@ -71,6 +82,10 @@ def format_summary(summary: dict[str, Any], report_path: Path) -> str:
     if summary["removed_chars"]:
         parts = ", ".join(f"{k} {v}" for k, v in summary["removed_chars"].items())
         lines.append(f"removed per category: {parts}")
+    if summary.get("shards"):
+        left = ", ".join(f"{n} {k}" for k, n in summary["records_left_out"].items()) or "none"
+        errors = f", {summary['shard_errors']} not read to the end" if summary["shard_errors"] else ""
+        lines.append(f"shards: {summary['shards']} (records left out: {left}{errors})")
     if summary.get("stale_removed"):
         lines.append(f"removed {len(summary['stale_removed'])} out-of-date outputs (raw file gone or not cleaned)")
     lines.append(f"report: {report_path}")
@@ -79,17 +94,26 @@ def format_summary(summary: dict[str, Any], report_path: Path) -> str:
 
 def finish_report(
     raw: Path, clean: Path, config: Config, fingerprint: str,
-    outcomes: list[Outcome], started: float,
+    outcomes: list[Outcome], started: float, shards: dict[str, dict[str, Any]] | None = None,
 ) -> dict[str, Any]:
     """Remove stale outputs, write ``CLEAN/.cleaner/report.json`` and return the report.
 
     Stale outputs are those of raw files that are gone, and of raw files that were not
     cleaned this time (rejected, failed, timed out: their old outputs no longer match
-    them), so CLEAN holds exactly the documents reported ``cleaned`` or ``skipped``.
-    Temporary files left by an interrupted run are removed too.
+    them), so CLEAN holds exactly the documents reported ``cleaned`` or ``skipped`` (records
+    of shards alike: a record that left its shard loses its outputs). Temporary files left
+    by an interrupted run are removed too. ``shards``: per shard, the records read, those
+    left out (``not-response``, ``not-html``, ``blank-line``) and the error that stopped it.
     """
     outcomes = sorted(outcomes, key=lambda o: o.rel)
     summary = summarize(outcomes)
+    shards = shards or {}
+    left_out: Counter[str] = Counter()
+    for info in shards.values():
+        left_out.update(info.get("skipped") or {})
+    summary["shards"] = len(shards)
+    summary["records_left_out"] = dict(sorted(left_out.items()))
+    summary["shard_errors"] = sum(1 for info in shards.values() if info.get("error"))
     keep = {o.out for o in outcomes if o.status in ("cleaned", "skipped") and o.out}
     summary["stale_removed"] = stale_outputs(clean, keep)
     remove_temp_files(clean)
@@ -103,6 +127,7 @@ def finish_report(
         "config_fingerprint": fingerprint,
         "summary": summary,
         "documents": [o.to_json() for o in outcomes],
+        "shards": dict(sorted(shards.items())),
     }
     path = clean / STATE_DIR / REPORT_NAME
     atomic_write(path, dumps(report))

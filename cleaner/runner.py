@@ -4,126 +4,36 @@ Pass 1 reads every document and collects its line keys (:mod:`cleaner.corpus`); 
 cleans each document knowing which of its lines repeat across the corpus. A document whose
 raw bytes, cleaner version, configuration (rule files included) and repeated lines are all
 unchanged since its sidecar was written is skipped. RAW is only ever read.
+
+The worker pool runs tasks, each a batch of documents: a few raw files, or a run of
+records of one shard (:mod:`cleaner.shardrun` cuts shards into batches, so one big shard
+keeps every core busy).
 """
 from __future__ import annotations
 
 import hashlib
 import multiprocessing
-import os
 import signal
-import sys
 import threading
 import time
-from collections import Counter
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 from typing import Any
 
+from .blocks import text_lines
 from .config import Config
 from .corpus import LineCounter, document_keys
+from .discover import Job, Outcome, discover
 from .document import Line
+from .progress import Progress
 from .reader import RawDocument, Rejected, read_raw
-from .blocks import text_lines
 
-PROGRESS_EVERY_S = 5.0
+__all__ = ["Job", "Outcome", "discover", "prepare", "run", "check_folders", "time_limit", "corpus_fingerprint"]
 
-
-@dataclass(frozen=True, slots=True)
-class Job:
-    """One raw file: its path relative to RAW, and its output stem relative to CLEAN."""
-
-    rel: str
-    out: str
-
-
-@dataclass(slots=True)
-class Outcome:
-    """What happened to one raw file."""
-
-    rel: str
-    status: str  # cleaned | skipped | rejected | failed | timeout
-    reason: str | None = None
-    out: str | None = None
-    removed_chars: dict[str, int] = field(default_factory=dict)
-    chars_in: int = 0
-    chars_out: int = 0
-    language: str | None = None
-
-    def to_json(self) -> dict[str, Any]:
-        return {k: getattr(self, k) for k in self.__slots__}  # type: ignore[attr-defined]
-
-
-def discover(raw: Path) -> tuple[list[Job], list[Outcome]]:
-    """Every regular file under ``raw``, and the files refused up front.
-
-    Hidden names (``.*``) are skipped silently and are not in the report. Refused, with a
-    reason: links that leave RAW, linked folders (not followed), what is not a regular file,
-    names with a line break, and output collisions (two raw files that would write the same
-    output, compared case-insensitively, or an output that would also be a folder).
-    """
-    found, refused = _walk(raw)
-    clash = _colliding([out for _, out in found])
-    jobs = [Job(rel, out) for rel, out in found if out.casefold() not in clash]
-    refused += [
-        Outcome(rel, "rejected", f"output-collision: {clash[out.casefold()].format(out=out)}")
-        for rel, out in found
-        if out.casefold() in clash
-    ]
-    return jobs, sorted(refused, key=lambda o: o.rel)
-
-
-def _walk(raw: Path) -> tuple[list[tuple[str, str]], list[Outcome]]:
-    """``(rel, output stem)`` of every acceptable file, and the refused ones."""
-    from .outputs import output_stem
-
-    root = raw.resolve()
-    found: list[tuple[str, str]] = []
-    refused: list[Outcome] = []
-    for dirpath, dirnames, filenames in os.walk(raw, followlinks=False):
-        here = Path(dirpath)
-        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
-        for name in [d for d in dirnames if (here / d).is_symlink()]:
-            dirnames.remove(name)
-            rel = (here / name).relative_to(raw).as_posix()
-            refused.append(Outcome(rel, "rejected", _refusal(here / name, root) or _LINKED_DIR))
-        for name in sorted(n for n in filenames if not n.startswith(".")):
-            rel = (here / name).relative_to(raw).as_posix()
-            reason = _refusal(here / name, root)
-            if reason:
-                refused.append(Outcome(rel, "rejected", reason))
-            else:
-                found.append((rel, output_stem(PurePosixPath(rel)).as_posix()))
-    return found, refused
-
-
-_LINKED_DIR = "linked-folder: links to folders are not followed"
-
-
-def _colliding(outs: list[str]) -> dict[str, str]:
-    """Casefolded output stems that clash, each with a reason template (``{out}``)."""
-    counts = Counter(o.casefold() for o in outs)
-    folders = {p.as_posix() for o in counts for p in PurePosixPath(o).parents}
-    clash = {o: "another raw file also maps to {out}.txt" for o, n in counts.items() if n > 1}
-    for o in counts:
-        if o not in clash and {f"{o}.txt", f"{o}.json"} & folders:
-            clash[o] = "{out}.txt or {out}.json would also be a folder of outputs"
-    return clash
-
-
-def _refusal(path: Path, root: Path) -> str | None:
-    if path.is_symlink():
-        target = path.resolve()
-        if not target.is_relative_to(root):
-            return "symlink-outside: the link points outside RAW"
-    if path.is_dir():
-        return None
-    if not path.is_file():
-        return "not-a-file: not a regular file"
-    if "\n" in path.name or "\r" in path.name:
-        return "bad-name: line break in the file name"
-    return None
+#: Tasks in flight per worker: enough to keep workers busy, few enough to bound memory.
+IN_FLIGHT_PER_WORKER = 4
 
 
 def prepare(raw: RawDocument) -> tuple[str, list[Line], Any]:
@@ -154,9 +64,9 @@ def _keys(job: Job) -> tuple[str, set[int] | None]:
     return job.rel, document_keys(line.text for line in lines)
 
 
-def corpus_fingerprint(keys: set[int] | None, repeated: frozenset[int]) -> str:
+def corpus_fingerprint(keys: Iterable[int] | None, repeated: frozenset[int]) -> str:
     """Hash of the document's lines that repeat across the corpus (for up-to-date checks)."""
-    mine = sorted((keys or set()) & repeated)
+    mine = sorted(repeated.intersection(keys)) if keys and repeated else []
     return hashlib.sha256(",".join(map(str, mine)).encode()).hexdigest()[:16]
 
 
@@ -188,42 +98,71 @@ def time_limit(seconds: float) -> Iterator[None]:
         signal.signal(signal.SIGALRM, old)
 
 
+def guarded(rel: str, fn: Callable[[], Outcome]) -> Outcome:
+    """``fn()`` under the time limit; a timeout, rejection or internal error as its outcome."""
+    limit = _STATE["config"].time_limit_s
+    try:
+        with time_limit(limit):
+            return fn()
+    except TimeLimitExceeded:
+        return Outcome(rel, "timeout", f"timeout: more than {limit} s")
+    except Rejected as exc:
+        return Outcome(rel, "rejected", str(exc))
+    except Exception as exc:  # an internal error: reported, and the batch goes on
+        return Outcome(rel, "failed", f"error: {type(exc).__name__}: {exc}")
+
+
 def _clean(task: tuple[Job, str]) -> Outcome:
     from .job import clean_job
 
     job, corpus_fp = task
-    limit = _STATE["config"].time_limit_s
-    try:
-        with time_limit(limit):
-            return clean_job(job, _STATE, corpus_fp)
-    except TimeLimitExceeded:
-        return Outcome(job.rel, "timeout", f"timeout: more than {limit} s")
-    except Rejected as exc:
-        return Outcome(job.rel, "rejected", str(exc))
-    except Exception as exc:  # an internal error: reported, and the batch goes on
-        return Outcome(job.rel, "failed", f"error: {type(exc).__name__}: {exc}")
+    return guarded(job.rel, lambda: clean_job(job, _STATE, corpus_fp))
 
 
-def _map(fn: Callable[[Any], Any], items: list[Any], jobs: int, init_args: tuple) -> Iterator[Any]:
-    if jobs <= 1 or len(items) <= 1:
+def _scan_task(task: tuple[str, Any]) -> tuple[str, Any]:
+    """Pass 1 of one batch: line keys of raw files, or the scan of a shard's records."""
+    if task[0] == "files":
+        return "files", [_keys(job) for job in task[1]]
+    from .shardrun import scan_records
+
+    return "records", scan_records(task[1], _STATE)
+
+
+def _clean_task(task: tuple[str, Any]) -> tuple[str, Any]:
+    """Pass 2 of one batch: outcomes of raw files, or of a shard's records."""
+    if task[0] == "files":
+        return "files", [_clean(item) for item in task[1]]
+    from .shardrun import clean_records
+
+    return "records", clean_records(task[1], _STATE)
+
+
+def pool_map(fn: Callable[[Any], Any], tasks: Iterable[Any], jobs: int, init_args: tuple) -> Iterator[Any]:
+    """``fn`` over ``tasks`` (consumed lazily) in ``jobs`` worker processes, results in order.
+
+    At most ``IN_FLIGHT_PER_WORKER * jobs`` tasks are submitted ahead of the results
+    taken, so a task generator that reads a huge shard never runs far ahead.
+    """
+    if jobs <= 1:
         _init(*init_args)
-        yield from map(fn, items)
+        yield from map(fn, tasks)
         return
     ctx = multiprocessing.get_context("fork")
-    chunk = max(1, min(64, len(items) // (jobs * 8) or 1))
+    pending: deque[Any] = deque()
     with ctx.Pool(jobs, initializer=_init, initargs=init_args) as pool:
-        yield from pool.imap(fn, items, chunksize=chunk)
+        for task in tasks:
+            pending.append(pool.apply_async(fn, (task,)))
+            if len(pending) >= IN_FLIGHT_PER_WORKER * jobs:
+                yield pending.popleft().get()
+        while pending:
+            yield pending.popleft().get()
 
 
-def _progress(items: Iterable[Any], total: int, label: str, quiet: bool) -> Iterator[Any]:
-    last = time.monotonic()
-    for n, item in enumerate(items, 1):
-        yield item
-        now = time.monotonic()
-        if not quiet and (now - last >= PROGRESS_EVERY_S or n == total) and total > 1:
-            last = now
-            end = "\n" if n == total or not sys.stderr.isatty() else "\r"
-            print(f"{label}: {n}/{total} ({100 * n // total}%)", end=end, file=sys.stderr, flush=True)
+def file_batches(items: list[Any], jobs: int) -> Iterator[tuple[str, list[Any]]]:
+    """Raw files (or their tasks) in batches: big enough to be cheap, small enough to balance."""
+    size = max(1, min(64, len(items) // (jobs * 8) or 1))
+    for start in range(0, len(items), size):
+        yield "files", items[start : start + size]
 
 
 def run(raw: Path, clean: Path, config: Config, jobs: int = 1, quiet: bool = False) -> dict[str, Any]:
@@ -234,6 +173,7 @@ def run(raw: Path, clean: Path, config: Config, jobs: int = 1, quiet: bool = Fal
     Raises ``ValueError`` when the folders overlap (see :func:`check_folders`).
     """
     from .report import finish_report
+    from .shardrun import ShardRun
     from .state import load_state, save_state, stat_key
 
     started = time.time()
@@ -242,40 +182,69 @@ def run(raw: Path, clean: Path, config: Config, jobs: int = 1, quiet: bool = Fal
     fingerprint = config.fingerprint()
     old = load_state(clean)
     stats = {job.rel: stat_key(raw / job.rel) for job in todo}
+    files = [job for job in todo if job.kind is None]
+    shards = ShardRun(raw, [job for job in todo if job.kind is not None], old, stats, config, fingerprint)
     base = (str(raw), str(clean), config, frozenset(), fingerprint)
-    keys = _corpus_keys(todo, old, stats, config, jobs, base, quiet)
+    keys = _corpus_pass(files, shards, old, stats, config, jobs, base, quiet)
     counter = LineCounter()
     for doc_keys in keys.values():
         counter.add(doc_keys or ())
+    for doc_keys in shards.all_keys():
+        counter.add(doc_keys)
     repeated = counter.repeated(config.repeated_min_docs)
-    fps = {job.rel: corpus_fingerprint(keys.get(job.rel), repeated) for job in todo}
-    skipped, tasks = _up_to_date(todo, old, stats, fps, fingerprint, clean)
+    fps = {job.rel: corpus_fingerprint(keys.get(job.rel), repeated) for job in files}
+    skipped, tasks = _up_to_date(files, old, stats, fps, fingerprint, clean)
     outcomes += [Outcome(**{**old[job.rel].outcome, "status": "skipped"}) for job in skipped]
+    shards.plan(repeated, clean)
     init = (str(raw), str(clean), config, repeated, fingerprint)
-    results = list(_progress(_map(_clean, tasks, jobs, init), len(tasks), "clean", quiet))
-    outcomes += results
+    results: list[Outcome] = []
+    progress = Progress("clean", len(tasks) + shards.to_clean, quiet)
+    work = _chain(file_batches(tasks, jobs), shards.clean_tasks())
+    for kind, batch in pool_map(_clean_task, work, jobs, init):
+        if kind == "files":
+            results.extend(batch)
+        else:
+            shards.take(batch)
+        progress.advance(len(batch) if kind == "files" else len(batch[1]))
+    progress.close()
+    outcomes += results + shards.outcomes()
     state = {job.rel: old[job.rel] for job in skipped}
     state.update(_new_state(tasks, results, stats, keys, fingerprint))
+    state.update(shards.state())
     save_state(clean, state)
-    return finish_report(raw, clean, config, fingerprint, outcomes, started)
+    return finish_report(raw, clean, config, fingerprint, outcomes, started, shards.report())
 
 
-def _corpus_keys(todo, old, stats, config, jobs, base, quiet) -> dict[str, set[int] | None]:
-    """Line keys of every document: from the state when unchanged, else read (pass 1)."""
+def _chain(*parts: Iterable[Any]) -> Iterator[Any]:
+    for part in parts:
+        yield from part
+
+
+def _corpus_pass(files, shards, old, stats, config, jobs, base, quiet) -> dict[str, set[int] | None]:
+    """Line keys of every raw file (from the state when unchanged, else read), and the
+    scan of every changed shard (its records' ids and keys) into ``shards``."""
     from .state import unchanged
 
-    if not config.repeated_min_docs:
-        return {}
     keys: dict[str, set[int] | None] = {}
-    scan = []
-    for job in todo:
-        st = old.get(job.rel)
-        if unchanged(st, stats[job.rel]) and st.keys is not None:
-            keys[job.rel] = set(st.keys)
+    scan: list[Job] = []
+    if config.repeated_min_docs:
+        for job in files:
+            st = old.get(job.rel)
+            if unchanged(st, stats[job.rel]) and st.keys is not None:
+                keys[job.rel] = st.keys  # type: ignore[assignment]  # a list: used as is
+            else:
+                scan.append(job)
+    expected = shards.expected_scan()
+    progress = Progress("scan", None if expected is None else len(scan) + expected, quiet)
+    work = _chain(file_batches(scan, jobs), shards.scan_tasks())
+    for kind, batch in pool_map(_scan_task, work, jobs, base):
+        if kind == "files":
+            keys.update(batch)
         else:
-            scan.append(job)
-    for rel, doc_keys in _progress(_map(_keys, scan, jobs, base), len(scan), "scan", quiet):
-        keys[rel] = doc_keys
+            shards.take_scan(batch)
+        progress.advance(len(batch) if kind == "files" else len(batch[1]))
+    progress.close()
+    shards.finish_scan()
     return keys
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ..sources import SourceReader
 from .collect import Audit, read_report, sidecars
 from .index import document_pages, index_page, problems_page
 from .pages import document_page
@@ -55,13 +56,15 @@ def write_audit(clean: Path, out: Path | None = None) -> Path:
     report = read_report(clean)
     raw = raw_folder(report, clean)
     audit = Audit(report)
-    for stem, data in sidecars(clean, report, skip=out):
-        audit.add(stem, data)
-        target = out / "doc" / f"{stem}.html"
-        target.parent.mkdir(parents=True, exist_ok=True)
-        root = "../" * (stem.count("/") + 1)
-        raw_path = raw / str(data.get("source", "")) if raw is not None and data.get("source") else None
-        target.write_text(document_page(stem, data, raw_path, clean, target.parent, root), encoding="utf-8")
+    with SourceReader() as reader:  # keeps a shard open while its records' pages are written
+        for stem, data in sidecars(clean, report, skip=out):
+            audit.add(stem, data)
+            target = out / "doc" / f"{stem}.html"
+            target.parent.mkdir(parents=True, exist_ok=True)
+            root = "../" * (stem.count("/") + 1)
+            raw_path = raw / str(data.get("source", "")) if raw is not None and data.get("source") else None
+            page = document_page(stem, data, raw_path, clean, target.parent, root, reader)
+            target.write_text(page, encoding="utf-8")
     for n, text in enumerate(document_pages(audit), 1):
         (out / f"documents-{n}.html").write_text(text, encoding="utf-8")
     (out / "problems.html").write_text(problems_page(audit), encoding="utf-8")

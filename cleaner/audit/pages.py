@@ -7,21 +7,36 @@ from typing import Any
 
 from ..config import Config
 from ..reader import Rejected, read_raw
+from ..sources import SourceReader
 from .layout import esc, href, legend, page, pct, table
 
 HIDDEN_FIELDS = ("removed", "flagged", "config")
 
 
-def load_source(raw_path: Path | None, data: dict[str, Any]) -> tuple[str | None, str]:
-    """The text the sidecar's offsets refer to, or ``None`` and why it is not available."""
+def load_source(
+    raw_path: Path | None, data: dict[str, Any], reader: SourceReader | None = None
+) -> tuple[str | None, str]:
+    """The text the sidecar's offsets refer to, or ``None`` and why it is not available.
+
+    ``raw_path`` is the raw file, or the shard of a record; ``reader`` keeps a shard open
+    for its next records.
+    """
     from ..runner import prepare
 
     if raw_path is None:
         return None, "the run report does not say where RAW is"
     limit = max(Config().max_bytes, int(data.get("config", {}).get("max_bytes", 0)))
     try:
-        raw = read_raw(raw_path, limit)
-    except (OSError, Rejected) as exc:
+        if "record" in data:
+            own = reader or SourceReader()
+            try:
+                raw = own.record(raw_path, data, limit).doc
+            finally:
+                if reader is None:
+                    own.close()
+        else:
+            raw = read_raw(raw_path, limit)
+    except (OSError, Rejected, KeyError, TypeError, ValueError) as exc:
         return None, f"the raw file cannot be read ({exc})"
     if raw.sha256 != data.get("sha256"):
         return None, "the raw file changed since it was cleaned (its SHA-256 differs)"
@@ -83,9 +98,12 @@ def metadata(data: dict[str, Any]) -> str:
     return table(["field", "value"], rows)
 
 
-def document_page(out: str, data: dict[str, Any], raw_path: Path | None, clean: Path, page_dir: Path, root: str) -> str:
-    """The whole page of one document."""
-    source, why = load_source(raw_path, data)
+def document_page(
+    out: str, data: dict[str, Any], raw_path: Path | None, clean: Path, page_dir: Path, root: str,
+    reader: SourceReader | None = None,
+) -> str:
+    """The whole page of one document (``reader``: see :func:`load_source`)."""
+    source, why = load_source(raw_path, data, reader)
     chars_in, removed = int(data.get("chars_in", 0)), sum(int(v) for v in data.get("removed_chars", {}).values())
     links = [f'<a href="{href(clean / f"{out}.txt", page_dir)}">clean text</a>',
              f'<a href="{href(clean / f"{out}.json", page_dir)}">sidecar</a>']
