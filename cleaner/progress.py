@@ -43,7 +43,7 @@ class Progress:
         self.every_s = every_s
         self.n = 0
         self.started = clock()
-        self.shown = False
+        self.shown_n: int | None = None
         self.enabled = not quiet and (total is None or total > 1)
         self.tty = self.enabled and _isatty(self.stream)
         self.last = self.started if not self.tty else self.started - REDRAW_EVERY_S
@@ -59,8 +59,10 @@ class Progress:
             self._show(now, final=False)
 
     def close(self) -> None:
-        """Show the final state (and end the terminal line)."""
-        if self.enabled and (self.n or self.shown):
+        """Show the final state (and end the terminal line), unless a log line just did."""
+        if not self.enabled or (not self.n and self.shown_n is None):
+            return
+        if self.tty or self.shown_n != self.n:
             self._show(self.clock(), final=True)
 
     def line(self, now: float) -> str:
@@ -88,7 +90,7 @@ class Progress:
             self.stream.flush()
         except (OSError, ValueError):  # a closed or broken stream: progress is not worth failing for
             self.enabled = False
-        self.shown = True
+        self.shown_n = self.n
 
     def __enter__(self) -> "Progress":
         return self

@@ -77,10 +77,17 @@ class _StrictGzip(io.RawIOBase):
     """A gzip stream that raises :class:`ShardTruncated` instead of ending quietly."""
 
     def __init__(self, fh: BinaryIO) -> None:
+        self._fh = fh
         self._gz = gzip.GzipFile(fileobj=fh)
 
     def readable(self) -> bool:
         return True
+
+    def close(self) -> None:
+        if not self.closed:
+            self._gz.close()
+            self._fh.close()
+        super().close()
 
     def readinto(self, buf: Any) -> int:
         try:  # read1: what one chunk gives, so that a break loses only its last chunk
@@ -91,18 +98,24 @@ class _StrictGzip(io.RawIOBase):
         return len(data)
 
 
-def open_shard(path: Path) -> BinaryIO:
-    """The shard's decompressed byte stream (buffered); gzip errors surface when reading."""
+def open_shard(path: Path, buffered: bool = True) -> BinaryIO:
+    """The shard's decompressed byte stream; gzip errors surface when reading.
+
+    Unbuffered, a read returns what one gzip chunk gives (a short read) and the error
+    comes with the next read, so a reader that buffers itself (warcio) gets every byte
+    before a break; a buffered read would lose the whole block.
+    """
     fh = open(path, "rb")
     if not path.name.lower().endswith(".gz"):
         return fh
-    return io.BufferedReader(_StrictGzip(fh), READ_BLOCK)  # type: ignore[return-value]
+    raw = _StrictGzip(fh)
+    return io.BufferedReader(raw, READ_BLOCK) if buffered else raw  # type: ignore[return-value]
 
 
 def iter_records(path: Path, kind: str, max_bytes: int, info: ShardInfo) -> Iterator[RawRecord]:
     """Every record of the shard at ``path``, in order; problems go to ``info``."""
     try:
-        with open_shard(path) as fh:
+        with open_shard(path, buffered=kind == "jsonl") as fh:
             reader = jsonl_records(fh, max_bytes, info) if kind == "jsonl" else warc_records(fh, max_bytes, info)
             for record in reader:
                 info.records += 1
@@ -163,6 +176,7 @@ def warc_records(fh: BinaryIO, max_bytes: int, info: ShardInfo) -> Iterator[RawR
 
     records = ArchiveIterator(fh)
     for index, rec in enumerate(records):
+        offset = records.offset  # where this record starts (warcio sets it past the last one)
         if rec.rec_type != "response":
             info.skipped["not-response"] += 1
             continue
@@ -171,7 +185,8 @@ def warc_records(fh: BinaryIO, max_bytes: int, info: ShardInfo) -> Iterator[RawR
             info.skipped["not-html"] += 1
             continue
         payload, problem = _payload(rec, max_bytes)
-        offset = records.get_record_offset()  # reads the record to its end
+        while rec.raw_stream.read(READ_BLOCK):  # the rest of the record, to see that it is whole
+            pass
         if getattr(rec.raw_stream, "limit", 0) > 0:  # less content than its Content-Length
             info.error = f"truncated: WARC record {index} is cut short"
             return
