@@ -130,9 +130,10 @@ def iter_records(path: Path, kind: str, max_bytes: int, info: ShardInfo) -> Iter
         info.error = f"bad-{kind}: {type(exc).__name__}: {_first_line(exc)}"
 
 
-def _first_line(exc: Exception) -> str:
+def _first_line(exc: Exception, limit: int = 200) -> str:
+    """The first line of an error message, at most ``limit`` characters."""
     text = str(exc).strip()
-    return text.splitlines()[0] if text else "unreadable"
+    return (text.splitlines()[0] if text else "unreadable")[:limit]
 
 
 def jsonl_records(fh: BinaryIO, max_bytes: int, info: ShardInfo) -> Iterator[RawRecord]:

@@ -337,3 +337,25 @@ def test_shard_output_folder_collisions(tmp_path) -> None:
     report = run(raw, tmp_path / "clean", Config(), quiet=True)
     assert codes(report) == dict.fromkeys(["a.jsonl", "a/x.txt", "b.jsonl", "b.warc"], "output-collision")
     assert statuses(report)["c.jsonl#r0"] == "cleaned"
+
+
+def test_hostile_shards_never_crash_the_run(tmp_path) -> None:
+    import random
+
+    rng = random.Random(7)
+    noise = bytes(rng.randrange(256) for _ in range(4000))
+    raw = tmp_path / "raw"
+    write(raw / "noise.jsonl", noise)
+    write(raw / "noisegz.jsonl.gz", gzip.compress(noise))
+    write(raw / "noisew.warc", noise)
+    write(raw / "noisewgz.warc.gz", gzip.compress(noise))
+    write(raw / "empty.jsonl", b"")
+    write(raw / "deep.jsonl", b'{"id": "d", "text": ' + b"[" * 200_000 + b"\n")
+    write(raw / "huge.warc", b"WARC/1.0\r\nWARC-Type: response\r\nContent-Length: 99999999999\r\n\r\nHTTP/1.1 200 OK\r\n")
+    write_jsonl(raw / "ok.jsonl", [{"id": "fine", "text": news_text()}])
+    report = run(raw, tmp_path / "clean", Config(), quiet=True)
+    assert report["summary"]["failed"] == 0
+    assert statuses(report)["ok.jsonl#fine"] == "cleaned"
+    assert codes(report)["deep.jsonl#0"] == "bad-json"
+    assert {codes(report)[k] for k in ("noisew.warc", "noisewgz.warc.gz", "huge.warc")} <= {"bad-warc", "truncated"}
+    assert set(codes(report).get(f"noise.jsonl#{i}", "bad-json") for i in range(20)) == {"bad-json"}
