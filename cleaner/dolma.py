@@ -103,7 +103,26 @@ def attributes(doc_id: str, removed: list[Span], whitespace: list[tuple[int, int
     for s in removed:
         attrs.setdefault(f"cleaner__{s.category}", []).append([s.start, s.end, float(s.score)])
     attrs[WHITESPACE_KEY] = [[a, b, 1.0] for a, b in whitespace or []]
-    return {"id": doc_id, "attributes": attrs}
+    return {"id": doc_id, "source": DOLMA_SOURCE, "attributes": attrs}
+
+
+def mixer_config(source_documents: str, output: str) -> dict[str, Any]:
+    """A ``dolma mix`` configuration that deletes every span: it writes the clean texts.
+
+    ``source_documents`` is the ``.../source/documents`` folder (the attributes are found by
+    Dolma's rule: ``/documents/`` becomes ``/attributes/cleaner/`` in each path).
+    """
+    keys = [f"cleaner__{c}" for c in CATEGORIES] + [WHITESPACE_KEY]
+    return {
+        "streams": [{
+            "name": "cleaner",
+            "documents": [f"{source_documents.rstrip('/')}/*.jsonl.gz"],
+            "attributes": ["cleaner"],
+            "output": {"path": output, "max_size_in_bytes": 1_000_000_000, "discard_fields": ["attributes"]},
+            "span_replacement": [{"span": f"$.attributes.{k}", "min_score": 0.0, "replacement": ""} for k in keys],
+        }],
+        "processes": 1,
+    }
 
 
 def dolma_source(source: str, removed: list[Span], text: str) -> tuple[str, list[tuple[int, int]] | None]:

@@ -14,6 +14,8 @@ Layout under OUT (shards of ``shard_docs`` documents, sorted by id, ``cleaner-00
   ``[start, end, score]`` into that source, one key per category (empty lists included), and
   ``cleaner__whitespace``: the white space that the replay's normalisation drops. Dolma's
   mixer deleting all of these spans from the source documents gives the clean text exactly.
+- ``dolma-mix.json``: a ``dolma mix`` configuration applying every span to the source set
+  (``dolma -c OUT/dolma-mix.json mix`` writes the clean texts to ``OUT/mixed/``).
 - ``cleaner-export.json``: the manifest (counts, shards, skipped documents, configurations).
 
 A document whose ``.txt`` does not match its sidecar (``text_sha256``) is skipped with a
@@ -41,6 +43,7 @@ from .spans import replay
 SHARD_PREFIX = "cleaner-"
 SHARD_RE = re.compile(rf"^{SHARD_PREFIX}\d{{5,}}\.jsonl\.gz$")
 MANIFEST = "cleaner-export.json"
+MIXER_CONFIG = "dolma-mix.json"
 DEFAULT_SHARD_DOCS = 10_000
 
 Warn = Callable[[str], None]
@@ -228,6 +231,12 @@ def export(
     manifest["source_documents"] = src.count if raw is not None else None
     manifest["shards"] = docs.names
     manifest["source_shards"] = src.names
+    mixer = out / MIXER_CONFIG
+    if raw is not None:
+        config = dolma.mixer_config(str((out / "source" / "documents").resolve()), str((out / "mixed").resolve()))
+        atomic_write(mixer, json.dumps(config, indent=1) + "\n")
+    else:
+        mixer.unlink(missing_ok=True)
     atomic_write(out / MANIFEST, json.dumps(manifest, ensure_ascii=False, indent=1) + "\n")
     return manifest
 

@@ -188,6 +188,12 @@ def test_cli_export(cleaned, tmp_path, capsys) -> None:
     assert code == 0
     assert "source set" in capsys.readouterr().out
     assert json.loads((tmp_path / "out" / MANIFEST).read_text())["documents"] > 0
+    mix = json.loads((tmp_path / "out" / "dolma-mix.json").read_text())["streams"][0]
+    assert [r["span"] for r in mix["span_replacement"]] == [
+        f"$.attributes.cleaner__{c}" for c in CATEGORIES] + [f"$.attributes.{WHITESPACE_KEY}"]
+    docs = mix["documents"][0]  # Dolma finds the attributes by replacing /documents/ in the path
+    assert list(Path(docs).parent.glob("*.jsonl.gz")) and mix["attributes"] == ["cleaner"]
+    assert Path(docs.replace("/documents/", "/attributes/cleaner/")).parent.is_dir()
     assert main(["export", str(clean), str(tmp_path / "o2"), "--no-source"]) == 0
     assert not (tmp_path / "o2" / "source").exists()
     assert main(["export", str(tmp_path / "nope"), str(tmp_path / "o3")]) == 2
