@@ -7,6 +7,7 @@ spells the schema out for ``datasets.load_dataset(..., features=...)``.
 """
 from __future__ import annotations
 
+import json
 import re
 from datetime import datetime, timezone
 from typing import Any
@@ -19,13 +20,15 @@ WHITESPACE_KEY = "cleaner__whitespace"
 _LONE_CR_RE = re.compile(r"\r(?!\n)")
 _DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}")
 
-#: The documents' metadata fields (the sidecar's, less the resolved ``config``) by type.
+#: The documents' metadata fields (the sidecar's, less the resolved ``config``) by type. A
+#: shard record's ``id``, ``record`` (its index), ``record_offset``, ``source_url`` and
+#: ``source_metadata`` (as a JSON string: its shape is the user's) are ``""``/``-1`` for files.
 STR_FIELDS = (
-    "source", "sha256", "format", "encoding", "language", "language_reason", "title", "author",
-    "date", "site", "url", "offsets", "text_sha256", "cleaner_version", "config_fingerprint",
-    "corpus_fingerprint",
+    "source", "id", "sha256", "format", "encoding", "language", "language_reason", "title",
+    "author", "date", "site", "url", "source_url", "offsets", "text_sha256", "cleaner_version",
+    "config_fingerprint", "corpus_fingerprint", "source_metadata",
 )
-INT_FIELDS = ("bytes", "chars_in", "chars_out")
+INT_FIELDS = ("bytes", "chars_in", "chars_out", "record", "record_offset")
 FLOAT_FIELDS = ("language_confidence",)
 SPAN_FIELDS = ("removed", "flagged")
 
@@ -62,9 +65,14 @@ def metadata(sidecar: dict[str, Any]) -> dict[str, Any]:
     meta: dict[str, Any] = {}
     for key in STR_FIELDS:
         value = sidecar.get(key)
-        meta[key] = page_time(value) if key == "date" else "" if value is None else str(value)
+        if key == "date":
+            value = page_time(value)
+        elif key == "source_metadata" and value is not None:
+            value = json.dumps(value, ensure_ascii=False, sort_keys=True)
+        meta[key] = "" if value is None else str(value)
     for key in INT_FIELDS:
-        meta[key] = int(sidecar.get(key) or 0)
+        value = sidecar.get(key)
+        meta[key] = int(value) if value is not None else -1 if key.startswith("record") else 0
     for key in FLOAT_FIELDS:
         meta[key] = float(sidecar.get(key) or 0.0)
     chars = sidecar.get("removed_chars") or {}
@@ -87,8 +95,8 @@ def document(doc_id: str, text: str, sidecar: dict[str, Any], added: str) -> dic
 def source_document(doc_id: str, source: str, sidecar: dict[str, Any], added: str) -> dict[str, Any]:
     """One Dolma document of the source set: ``text`` is what the spans' offsets count."""
     created = page_time(sidecar.get("date")) or added
-    meta = {"source": str(sidecar["source"]), "format": str(sidecar.get("format") or ""),
-            "offsets": str(sidecar.get("offsets") or "")}
+    meta = {"source": str(sidecar["source"]), "id": str(sidecar.get("id") or ""),
+            "format": str(sidecar.get("format") or ""), "offsets": str(sidecar.get("offsets") or "")}
     return {"id": doc_id, "text": source, "source": DOLMA_SOURCE, "added": added, "created": created, "metadata": meta}
 
 

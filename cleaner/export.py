@@ -150,15 +150,22 @@ def load_document(doc_id: str, sidecar_path: Path) -> tuple[dict[str, Any], str]
     return data, text_bytes.decode("utf-8")
 
 
-def rebuild_source(raw: Path, data: dict[str, Any], text: str) -> str:
-    """The source of a sidecar, read from RAW and checked to replay to ``text``."""
-    from .reader import read_raw
-    from .runner import prepare
+def rebuild_source(raw: Path, data: dict[str, Any], text: str, reader: Any = None) -> str:
+    """The source of a sidecar (a raw file's or a shard record's), read from RAW and checked.
 
-    path = raw / data["source"]
+    ``reader`` is a :class:`cleaner.sources.SourceReader` kept open across calls (records of
+    one shard are then read with the shard opened once).
+    """
+    from .runner import prepare
+    from .sources import SourceReader
+
     recorded = (data.get("config") or {}).get("max_bytes") or Config().max_bytes
-    limit = max(int(recorded), os.stat(path).st_size)
-    doc = read_raw(path, limit)
+    limit = max(int(recorded), os.stat(raw / data["source"]).st_size)
+    if reader is None:
+        with SourceReader() as own:
+            doc = own.document(raw, data, limit)
+    else:
+        doc = reader.document(raw, data, limit)
     if doc.sha256 != data["sha256"]:
         raise ValueError(f"raw file {data['source']} changed since it was cleaned")
     source = prepare(doc)[0]
@@ -199,6 +206,9 @@ def export(
         "documents": 0, "source_documents": None, "empty": [], "skipped": [],
         "source_skipped": [], "whitespace_inexact": [], "configs": {},
     }
+    from .sources import SourceReader
+
+    reader = SourceReader()
     try:
         for doc_id, path in sidecars(clean):
             try:
@@ -218,13 +228,15 @@ def export(
                 manifest["configs"].setdefault(fp, data["config"])
             docs.write(record)
             if raw is not None:
-                _write_source(src, raw, doc_id, data, text, added, manifest, warn)
+                _write_source(src, raw, reader, doc_id, data, text, added, manifest, warn)
         docs.close()
         src.close()
     except BaseException:
         docs.abort()
         src.abort()
         raise
+    finally:
+        reader.close()
     docs.remove_stale()
     src.remove_stale()
     manifest["documents"] = docs.count
@@ -242,13 +254,13 @@ def export(
 
 
 def _write_source(
-    src: ShardWriter, raw: Path, doc_id: str, data: dict[str, Any], text: str,
+    src: ShardWriter, raw: Path, reader: Any, doc_id: str, data: dict[str, Any], text: str,
     added: str, manifest: dict[str, Any], warn: Warn,
 ) -> None:
     from .reader import Rejected
 
     try:
-        source = rebuild_source(raw, data, text)
+        source = rebuild_source(raw, data, text, reader)
         removed = dolma.spans(data)
         source, ws = dolma.dolma_source(source, removed, text)
     except (OSError, ValueError, KeyError, TypeError, Rejected) as exc:

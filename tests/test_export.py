@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import gzip
 import json
+from hashlib import sha256
 import shutil
 import subprocess
 from datetime import datetime
@@ -35,6 +36,9 @@ def _corpus(raw: Path) -> None:
     write(raw / "web" / "page.html", news_html(" on Monday"))
     write_gz(raw / "web" / "other.html.gz", news_html(" on Friday"))
     write(raw / "misc" / "menu.txt", "Home\nNews\nSport\nContact\n")
+    records = [{"id": "r1", "text": news_text(" in the shard")}, {"id": "r/2", "html": news_html(" shard page"),
+               "url": "https://example.org/r2", "metadata": {"lang": "en", "n": 2}}]
+    write_gz(raw / "shards" / "part.jsonl.gz", "".join(json.dumps(r) + "\n" for r in records))
 
 
 @pytest.fixture(scope="module")
@@ -76,6 +80,12 @@ def test_documents_are_the_clean_texts(cleaned, tmp_path) -> None:
             (r["start"], r["end"], r["category"], r["rule"]) for r in sidecar["removed"]]
         assert None not in meta.values() and meta["language"] == (sidecar["language"] or "")
         assert doc["created"] == (page_time(sidecar["date"]) or doc["added"])
+        if "record" in sidecar:  # a shard's record: its id and place are kept
+            assert meta["id"] == sidecar["id"] and meta["record"] == sidecar["record"]
+            assert json.loads(meta["source_metadata"] or "null") == sidecar["source_metadata"]
+        else:
+            assert meta["id"] == "" and meta["record"] == -1
+    assert {"shards/part/r1", "shards/part/r_2-" + sha256(b"r/2").hexdigest()[:8]} <= {d["id"] for d in docs}
     assert manifest["empty"] == [k for k, v in sorted(clean_texts(clean).items()) if not v]
 
 
