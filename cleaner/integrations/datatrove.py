@@ -14,7 +14,12 @@ the file name in ``metadata["path"]`` (``path_key``) decides as for a raw file (
 with a tag is HTML, ``.txt`` only if it starts like a page...); else documents with a
 ``url`` (WARC and crawl records) are sniffed for HTML tags, others only count as HTML when
 they start like a page. ``format="text"`` or ``"html"`` forces it. ``metadata["path"]``
-(else the id) is also the path user rules match and the sidecar's ``source``.
+(else the id) is also the path user rules match and the sidecar's ``source``; a
+``metadata["url"]`` (WARC records have one) is passed on as ``make clean`` passes a shard
+record's url (to trafilatura and to user rules' ``site``). So a document cleans exactly as
+the same text does under ``make clean``: as a raw file named ``metadata["path"]`` when it has
+no url, or as a record of a JSON Lines or WARC shard (same url, ``format`` as the record's
+``text``/``html`` key says, ``path`` = the shard's path).
 
 Never crashes on one document: an empty or too large one is *rejected*, one that takes more
 than ``Config.time_limit_s`` *timed out*, an internal error *failed*; each is counted
@@ -143,6 +148,18 @@ def merge_counts(folder: DataFolderLike, min_docs: int) -> frozenset[int]:
     return frozenset(int(k) for k in unique[totals >= min_docs].tolist())
 
 
+def _clean(raw: RawDocument, prepared: tuple, config: Config, repeated: frozenset[int], path: str,
+           url: str | None) -> Any:
+    """Clean as ``make clean`` does: a raw file without url, a shard's record with its url."""
+    from ..pipeline import clean_lines, clean_prepared, clean_rendered
+
+    if url is None:
+        return clean_prepared(raw.format, prepared, config, repeated, path=path)
+    if raw.format == "html":
+        return clean_rendered(*prepared, config, repeated, url, path=path)
+    return clean_lines(raw.text, prepared[1], config, repeated, path=path, url=url)
+
+
 class CleanerLineCounts(PipelineStep):
     """Stage 1, the corpus pass: each task writes its documents' line-key counts.
 
@@ -230,18 +247,18 @@ class CleanerStep(PipelineStep):
     def clean(self, doc: Document) -> tuple[str, str | None]:
         """Clean ``doc`` in place; its status (``cleaned``, ``empty``, ``rejected``...) and reason."""
         from ..outputs import sidecar
-        from ..pipeline import clean_prepared
         from ..runner import TimeLimitExceeded, corpus_fingerprint, prepare, time_limit
 
         repeated = self.repeated()
         rel = str(doc.metadata.get(self.path_key) or doc.id)
+        url = doc.metadata.get("url") if isinstance(doc.metadata.get("url"), str) else None
         limit = self.config.time_limit_s
         try:
             with time_limit(limit):
                 raw = raw_document(doc, self.format, self.path_key, self.config.max_bytes)
                 prepared = prepare(raw)
                 keys = document_keys(line.text for line in prepared[1]) if repeated else set()
-                result = clean_prepared(raw.format, prepared, self.config, repeated, path=rel)
+                result = _clean(raw, prepared, self.config, repeated, rel, url or None)
         except TimeLimitExceeded:
             return "timeout", f"timeout: more than {limit} s"
         except Rejected as exc:
@@ -250,8 +267,10 @@ class CleanerStep(PipelineStep):
             logger.warning(f"cleaner: {doc.id}: {type(exc).__name__}: {exc}")
             return "failed", f"error: {type(exc).__name__}: {exc}"
         fps = {"config_fingerprint": self._fingerprint or "", "corpus_fingerprint": corpus_fingerprint(keys, repeated)}
-        meta = sidecar(rel, raw, result, self.config, fps)
+        meta = {"id": doc.id, **sidecar(rel, raw, result, self.config, fps)}
         meta.pop("config", None)
+        if url:  # as make clean records a shard record's url
+            meta["url"], meta["source_url"] = url, url
         if not result.text:
             return "empty", None
         doc.text = result.text

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import shutil
 from pathlib import Path
 
 import pytest
@@ -144,8 +145,8 @@ def test_merge_counts_checks_completeness(tmp_path) -> None:
         merge_counts(str(tmp_path), 3)
 
 
-def test_warc_pages_match_make_clean(tmp_path) -> None:
-    """HTML responses of a WARC file (datatrove's WarcReader) clean as the same pages in raw/."""
+def test_warc_records_match_make_clean(tmp_path) -> None:
+    """A WARC file read by datatrove's WarcReader cleans as ``make clean`` cleans it as a shard."""
     for module in ("warcio", "cchardet", "magic"):
         pytest.importorskip(module, reason=f"WarcReader needs {module} (pip install 'datatrove[io]')")
     from io import BytesIO
@@ -154,27 +155,31 @@ def test_warc_pages_match_make_clean(tmp_path) -> None:
     from warcio.warcwriter import WARCWriter
 
     pages = {f"page-{i}.html": news_html(topic) for i, topic in enumerate([" on Monday", " on Friday", " at last"])}
-    for name, page in pages.items():
-        write(tmp_path / "raw" / name, page)
-    run(tmp_path / "raw", tmp_path / "clean", Config(), jobs=1, quiet=True)
-    (tmp_path / "warc").mkdir()
-    with open(tmp_path / "warc" / "crawl.warc.gz", "wb") as fh:
+    for folder in ("raw", "warc"):
+        (tmp_path / folder).mkdir()
+    with open(tmp_path / "raw" / "crawl.warc.gz", "wb") as fh:
         writer = WARCWriter(fh, gzip=True)
         for name, page in pages.items():
             http = StatusAndHeaders("200 OK", [("Content-Type", "text/html; charset=utf-8")], protocol="HTTP/1.1")
             writer.write_record(writer.create_warc_record(
                 f"https://example.org/{name}", "response", payload=BytesIO(page.encode("utf-8")), http_headers=http))
+    shutil.copyfile(tmp_path / "raw" / "crawl.warc.gz", tmp_path / "warc" / "crawl.warc.gz")
+    run(tmp_path / "raw", tmp_path / "clean", Config(), jobs=1, quiet=True)
+    made = {}
+    for path in (tmp_path / "clean").rglob("*.json"):
+        if ".cleaner" not in path.parts:
+            data = json.loads(path.read_text(encoding="utf-8"))
+            made[data["id"]] = (data, path.with_suffix(".txt").read_text(encoding="utf-8"))
+    assert len(made) == len(pages)
     _, second = executors(str(tmp_path / "warc"), str(tmp_path / "out"), str(tmp_path / "work"),
                           kind="warc", tasks=1, workers=1)
     second.run()
-    got = {}
-    for line in gzip.open(tmp_path / "out" / "00000.jsonl.gz", "rt", encoding="utf-8"):
-        doc = json.loads(line)
-        got[doc["metadata"]["url"].rsplit("/", 1)[1]] = doc
-    assert set(got) == set(pages)
-    for name, doc in got.items():
-        sidecar = json.loads((tmp_path / "clean" / name.replace(".html", ".json")).read_text(encoding="utf-8"))
-        assert doc["metadata"]["cleaner"]["format"] == "html"
-        assert doc["text"] == (tmp_path / "clean" / name.replace(".html", ".txt")).read_text(encoding="utf-8")
-        assert [(s["start"], s["end"], s["rule"]) for s in doc["metadata"]["cleaner"]["removed"]] == [
-            (s["start"], s["end"], s["rule"]) for s in sidecar["removed"]]
+    got = [json.loads(line) for line in gzip.open(tmp_path / "out" / "00000.jsonl.gz", "rt", encoding="utf-8")]
+    assert sorted(d["id"] for d in got) == sorted(made)
+    for doc in got:
+        sidecar, text = made[doc["id"]]
+        mine = doc["metadata"]["cleaner"]
+        assert mine["format"] == "html" and doc["text"] == text
+        assert mine["url"] == sidecar["url"] and mine["title"] == sidecar["title"]
+        assert [(s["start"], s["end"], s["category"], s["rule"]) for s in mine["removed"]] == [
+            (s["start"], s["end"], s["category"], s["rule"]) for s in sidecar["removed"]]
