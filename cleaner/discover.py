@@ -2,9 +2,10 @@
 from __future__ import annotations
 
 import os
+import stat
 from collections import Counter
 from dataclasses import dataclass, field
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 from typing import Any
 
 from .shards import shard_kind
@@ -49,39 +50,68 @@ def discover(raw: Path) -> tuple[list[Job], list[Outcome]]:
     output, compared case-insensitively, an output that would also be a folder, two shards
     with the same output folder, a raw file's output inside a shard's output folder).
     """
-    found, refused = _walk(raw)
-    jobs = [Job(rel, out, shard_kind(PurePosixPath(rel).name)) for rel, out in found]
+    jobs, refused, _stats = discover_with_stats(raw)
+    return jobs, refused
+
+
+def discover_with_stats(raw: Path) -> tuple[list[Job], list[Outcome], dict[str, tuple[int, int] | None]]:
+    """:func:`discover`, plus ``(size, mtime_ns)`` of every job's file (as :func:`cleaner.state.stat_key`)."""
+    found, refused, stats = _walk(raw)
+    jobs = [Job(rel, out, shard_kind(rel.rpartition("/")[2])) for rel, out in found]
     clash = _colliding(jobs)
     refused += [
         Outcome(job.rel, "rejected", f"output-collision: {clash[job.rel].format(out=job.out)}")
         for job in jobs
         if job.rel in clash
     ]
-    return [job for job in jobs if job.rel not in clash], sorted(refused, key=lambda o: o.rel)
+    return [job for job in jobs if job.rel not in clash], sorted(refused, key=lambda o: o.rel), stats
 
 
-def _walk(raw: Path) -> tuple[list[tuple[str, str]], list[Outcome]]:
-    """``(rel, output stem)`` of every acceptable file, and the refused ones."""
-    from .outputs import output_stem
+def _walk(raw: Path) -> tuple[list[tuple[str, str]], list[Outcome], dict[str, tuple[int, int] | None]]:
+    """``(rel, output stem)`` of every acceptable file, the refused ones, and their stats.
+
+    Plain strings and one ``lstat`` per file: this runs over every file on every run.
+    """
+    from .outputs import output_stem_str
 
     root = raw.resolve()
+    top = os.fspath(raw)
     found: list[tuple[str, str]] = []
     refused: list[Outcome] = []
-    for dirpath, dirnames, filenames in os.walk(raw, followlinks=False):
+    stats: dict[str, tuple[int, int] | None] = {}
+    for dirpath, dirnames, filenames in os.walk(top, followlinks=False):
         here = Path(dirpath)
+        prefix = os.path.relpath(dirpath, top).replace(os.sep, "/") + "/" if dirpath != top else ""
         dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
-        for name in [d for d in dirnames if (here / d).is_symlink()]:
+        for name in [d for d in dirnames if os.path.islink(os.path.join(dirpath, d))]:
             dirnames.remove(name)
-            rel = (here / name).relative_to(raw).as_posix()
-            refused.append(Outcome(rel, "rejected", _refusal(here / name, root) or _LINKED_DIR))
+            refused.append(Outcome(prefix + name, "rejected", _refusal(here / name, root) or _LINKED_DIR))
         for name in sorted(n for n in filenames if not n.startswith(".")):
-            rel = (here / name).relative_to(raw).as_posix()
-            reason = _refusal(here / name, root)
+            rel = prefix + name
+            full = os.path.join(dirpath, name)
+            try:
+                st = os.lstat(full)
+            except OSError:
+                st = None
+            if st is not None and stat.S_ISREG(st.st_mode) and "\n" not in name and "\r" not in name:
+                reason = None
+                stats[rel] = (st.st_size, st.st_mtime_ns)
+            else:
+                reason = _refusal(Path(full), root)
+                stats[rel] = _stat(full)
             if reason:
                 refused.append(Outcome(rel, "rejected", reason))
             else:
-                found.append((rel, output_stem(PurePosixPath(rel)).as_posix()))
-    return found, refused
+                found.append((rel, output_stem_str(rel)))
+    return found, refused, stats
+
+
+def _stat(path: str) -> tuple[int, int] | None:
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    return st.st_size, st.st_mtime_ns
 
 
 _LINKED_DIR = "linked-folder: links to folders are not followed"

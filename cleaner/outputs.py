@@ -25,11 +25,17 @@ OFFSETS = {
 
 def output_stem(rel: PurePosixPath) -> PurePosixPath:
     """``a/b.html.gz`` -> ``a/b``: the output name without format extensions."""
-    name = rel.name
+    return PurePosixPath(output_stem_str(rel.as_posix()))
+
+
+def output_stem_str(rel: str) -> str:
+    """:func:`output_stem` on a POSIX path string (no ``pathlib``: discovery calls it per file)."""
+    folder, _, name = rel.rpartition("/")
     if name.lower().endswith(".gz"):
         name = name[:-3]
-    stem = PurePosixPath(name).stem if PurePosixPath(name).suffix else name
-    return rel.with_name(stem or name)
+    dot = name.rfind(".")
+    stem = name[:dot] if 0 < dot < len(name) - 1 else name  # pathlib's suffix rule
+    return f"{folder}/{stem}" if folder else stem
 
 
 def leaves_folder(folder: Path, path: Path) -> bool:
@@ -74,11 +80,13 @@ def remove_temp_files(clean: Path) -> list[str]:
     if not clean.is_dir():
         return []
     gone = []
-    for tmp in sorted(clean.rglob(f"{TMP_PREFIX}*")):
-        if tmp.is_file() and not tmp.is_symlink():
-            tmp.unlink(missing_ok=True)
-            gone.append(tmp.relative_to(clean).as_posix())
-    return gone
+    for dirpath, _dirnames, filenames in os.walk(clean):
+        for name in filenames:
+            tmp = Path(dirpath, name)
+            if name.startswith(TMP_PREFIX) and tmp.is_file() and not tmp.is_symlink():
+                tmp.unlink(missing_ok=True)
+                gone.append(tmp.relative_to(clean).as_posix())
+    return sorted(gone)
 
 
 def removed_chars(result: CleanResult) -> dict[str, int]:

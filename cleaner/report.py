@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import os
 import time
 from collections import Counter
 from pathlib import Path
@@ -19,23 +20,29 @@ def stale_outputs(clean: Path, keep: set[str]) -> list[str]:
     """Remove our outputs (sidecar and text) whose stem is not in ``keep``; their stems.
 
     Only sidecars we wrote (JSON objects with ``cleaner_version`` and ``removed``) are
-    touched; other files in CLEAN, hidden ones and ``.cleaner/`` are left alone.
+    touched; other files in CLEAN, hidden ones and ``.cleaner/`` are left alone. Folders
+    emptied by the removal are removed too.
     """
     gone: list[str] = []
     if not clean.is_dir():
         return gone
-    for sidecar in sorted(clean.rglob("*.json")):
-        rel = sidecar.relative_to(clean)
-        stem = rel.with_suffix("").as_posix()
-        if rel.parts[0] == STATE_DIR or rel.name.startswith(".") or stem in keep:
-            continue
-        if not _is_sidecar(sidecar):
-            continue
-        sidecar.with_suffix(".txt").unlink(missing_ok=True)
-        sidecar.unlink()
-        gone.append(stem)
-        _remove_empty_folders(sidecar.parent, clean)
-    return gone
+    top = os.fspath(clean)
+    for dirpath, dirnames, filenames in os.walk(top):
+        prefix = os.path.relpath(dirpath, top).replace(os.sep, "/") + "/" if dirpath != top else ""
+        if not prefix and STATE_DIR in dirnames:
+            dirnames.remove(STATE_DIR)
+        for name in filenames:
+            if not name.endswith(".json") or name.startswith(".") or prefix + name[:-5] in keep:
+                continue
+            sidecar = Path(dirpath, name)
+            if not _is_sidecar(sidecar):
+                continue
+            sidecar.with_suffix(".txt").unlink(missing_ok=True)
+            sidecar.unlink()
+            gone.append(prefix + name[:-5])
+    for stem in gone:
+        _remove_empty_folders((clean / stem).parent, clean)
+    return sorted(gone)
 
 
 def _remove_empty_folders(folder: Path, clean: Path) -> None:

@@ -11,7 +11,6 @@ keeps every core busy).
 """
 from __future__ import annotations
 
-import hashlib
 import multiprocessing
 import signal
 import threading
@@ -24,14 +23,16 @@ from typing import Any
 
 from .blocks import text_lines
 from .config import Config
-from .corpus import LineCounter, document_keys
-from .discover import Job, Outcome, discover
+from .corpus import document_keys
+from .discover import Job, Outcome, discover, discover_with_stats
 from .document import Line
 from .progress import Progress
 from .reader import RawDocument, Rejected, read_raw
+from .repeated import CorpusLines, contributor, corpus_fingerprint
 
 __all__ = ["Job", "Outcome", "discover", "prepare", "run", "check_folders", "time_limit", "corpus_fingerprint"]
 
+_NOTHING = object()
 #: Tasks in flight per worker: enough to keep workers busy, few enough to bound memory.
 IN_FLIGHT_PER_WORKER = 4
 
@@ -62,12 +63,6 @@ def _keys(job: Job) -> tuple[str, set[int] | None]:
     except Exception:  # rejected, broken or too slow: pass 2 reports it
         return job.rel, None
     return job.rel, document_keys(line.text for line in lines)
-
-
-def corpus_fingerprint(keys: Iterable[int] | None, repeated: frozenset[int]) -> str:
-    """Hash of the document's lines that repeat across the corpus (for up-to-date checks)."""
-    mine = sorted(repeated.intersection(keys)) if keys and repeated else []
-    return hashlib.sha256(",".join(map(str, mine)).encode()).hexdigest()[:16]
 
 
 class TimeLimitExceeded(Exception):
@@ -143,6 +138,11 @@ def pool_map(fn: Callable[[Any], Any], tasks: Iterable[Any], jobs: int, init_arg
     At most ``IN_FLIGHT_PER_WORKER * jobs`` tasks are submitted ahead of the results
     taken, so a task generator that reads a huge shard never runs far ahead.
     """
+    tasks = iter(tasks)
+    first = next(tasks, _NOTHING)
+    if first is _NOTHING:  # no pool to start
+        return
+    tasks = _chain([first], tasks)
     if jobs <= 1:
         _init(*init_args)
         yield from map(fn, tasks)
@@ -174,29 +174,49 @@ def run(raw: Path, clean: Path, config: Config, jobs: int = 1, quiet: bool = Fal
     """
     from .report import finish_report
     from .shardrun import ShardRun
-    from .state import load_state, save_state, stat_key
+    from .state import load_state, save_state
 
     started = time.time()
     check_folders(raw, clean)
-    todo, outcomes = discover(raw)
+    todo, outcomes, stats = discover_with_stats(raw)
     fingerprint = config.fingerprint()
     old = load_state(clean)
-    stats = {job.rel: stat_key(raw / job.rel) for job in todo}
     files = [job for job in todo if job.kind is None]
     shards = ShardRun(raw, [job for job in todo if job.kind is not None], old, stats, config, fingerprint)
     base = (str(raw), str(clean), config, frozenset(), fingerprint)
-    keys = _corpus_pass(files, shards, old, stats, config, jobs, base, quiet)
-    counter = LineCounter()
-    for doc_keys in keys.values():
-        counter.add(doc_keys or ())
-    for doc_keys in shards.all_keys():
-        counter.add(doc_keys)
-    repeated = counter.repeated(config.repeated_min_docs)
-    fps = {job.rel: corpus_fingerprint(keys.get(job.rel), repeated) for job in files}
+    keys, stored = _corpus_pass(files, shards, old, stats, config, jobs, base, quiet)
+    corpus = _corpus_lines(files, keys, stats, shards, old.meta, config)
+    fps = {job.rel: corpus.fingerprint(keys.get(job.rel), stored.get(job.rel)) for job in files}
     skipped, tasks = _up_to_date(files, old, stats, fps, fingerprint, clean)
     outcomes += [Outcome(**{**old[job.rel].outcome, "status": "skipped"}) for job in skipped]
-    shards.plan(repeated, clean)
-    init = (str(raw), str(clean), config, repeated, fingerprint)
+    shards.plan(corpus, clean)
+    results: list[Outcome] = []
+    if tasks or shards.to_clean:
+        results = _clean_pass(tasks, shards, jobs, (str(raw), str(clean), config, corpus.repeated, fingerprint), quiet)
+    outcomes += results + shards.outcomes()
+    state = {job.rel: old[job.rel] for job in skipped}
+    state.update(_new_state(tasks, results, stats, keys, fingerprint))
+    state.update(shards.state())
+    meta = corpus.meta()
+    if meta != old.meta or len(state) != len(old) or any(old.get(rel) is not st for rel, st in state.items()):
+        save_state(clean, state, meta)  # else nothing changed: no need to write it again
+    return finish_report(raw, clean, config, fingerprint, outcomes, started, shards.report())
+
+
+def _corpus_lines(files, keys, stats, shards, old_meta, config) -> CorpusLines:
+    """The repeated lines of this run's corpus (raw files' keys and shards' records')."""
+    names = [contributor(job.rel, stats[job.rel]) for job in files if keys.get(job.rel)]
+    names += shards.contributors()
+
+    def all_keys() -> Iterator[Any]:
+        yield from keys.values()
+        yield from shards.all_keys()
+
+    return CorpusLines(config.repeated_min_docs, old_meta, names, all_keys)
+
+
+def _clean_pass(tasks, shards, jobs, init, quiet) -> list[Outcome]:
+    """Pass 2: clean the raw files' tasks and the shards' records; the files' outcomes."""
     results: list[Outcome] = []
     progress = Progress("clean", len(tasks) + shards.to_clean, quiet)
     work = _chain(file_batches(tasks, jobs), shards.clean_tasks())
@@ -207,12 +227,7 @@ def run(raw: Path, clean: Path, config: Config, jobs: int = 1, quiet: bool = Fal
             shards.take(batch)
         progress.advance(len(batch) if kind == "files" else len(batch[1]))
     progress.close()
-    outcomes += results + shards.outcomes()
-    state = {job.rel: old[job.rel] for job in skipped}
-    state.update(_new_state(tasks, results, stats, keys, fingerprint))
-    state.update(shards.state())
-    save_state(clean, state)
-    return finish_report(raw, clean, config, fingerprint, outcomes, started, shards.report())
+    return results
 
 
 def _chain(*parts: Iterable[Any]) -> Iterator[Any]:
@@ -220,18 +235,21 @@ def _chain(*parts: Iterable[Any]) -> Iterator[Any]:
         yield from part
 
 
-def _corpus_pass(files, shards, old, stats, config, jobs, base, quiet) -> dict[str, set[int] | None]:
+def _corpus_pass(files, shards, old, stats, config, jobs, base, quiet) -> tuple[dict[str, Any], dict[str, str]]:
     """Line keys of every raw file (from the state when unchanged, else read), and the
-    scan of every changed shard (its records' ids and keys) into ``shards``."""
+    corpus fingerprints stored with the keys taken from the state; the scan of every
+    changed shard (its records' ids and keys) goes into ``shards``."""
     from .state import unchanged
 
-    keys: dict[str, set[int] | None] = {}
+    keys: dict[str, Any] = {}
+    stored: dict[str, str] = {}
     scan: list[Job] = []
     if config.repeated_min_docs:
         for job in files:
             st = old.get(job.rel)
             if unchanged(st, stats[job.rel]) and st.keys is not None:
-                keys[job.rel] = st.keys  # type: ignore[assignment]  # a list: used as is
+                keys[job.rel] = st.keys  # as stored (packed): unpacked only if needed
+                stored[job.rel] = st.corpus_fingerprint
             else:
                 scan.append(job)
     expected = shards.expected_scan()
@@ -245,7 +263,7 @@ def _corpus_pass(files, shards, old, stats, config, jobs, base, quiet) -> dict[s
         progress.advance(len(batch) if kind == "files" else len(batch[1]))
     progress.close()
     shards.finish_scan()
-    return keys
+    return keys, stored
 
 
 def _up_to_date(todo, old, stats, fps, fingerprint, clean) -> tuple[list[Job], list[tuple[Job, str]]]:
@@ -276,10 +294,9 @@ def _new_state(tasks, results, stats, keys, fingerprint) -> dict[str, Any]:
         now = stats[job.rel]
         if outcome.status in ("cleaned", "skipped") and now is not None:
             doc_keys = keys.get(job.rel)
-            state[job.rel] = FileState(
-                now[0], now[1], sorted(doc_keys) if doc_keys is not None else None,
-                fingerprint, corpus_fp, outcome.to_json(),
-            )
+            if doc_keys is not None and not isinstance(doc_keys, str):
+                doc_keys = sorted(doc_keys)
+            state[job.rel] = FileState(now[0], now[1], doc_keys, fingerprint, corpus_fp, outcome.to_json())
     return state
 
 

@@ -21,8 +21,9 @@ from .config import Config
 from .corpus import document_keys
 from .discover import Job, Outcome
 from .records import RecordRejected, assign_names, parse_record, record_rel
+from .repeated import CorpusLines, contributor
 from .shards import RawRecord, ShardInfo, iter_records
-from .state import FileState, RecordState, outputs_exist, unchanged
+from .state import FileState, Keys, RecordState, outputs_exist, unchanged
 
 RECORDS_PER_BATCH = 16
 BATCH_BYTES = 8 << 20
@@ -183,25 +184,37 @@ class ShardRun:
             self.entries[job.rel] = entries
         self.scans.clear()
 
-    def all_keys(self) -> Iterator[list[int]]:
+    def all_keys(self) -> Iterator[Keys]:
         """The line keys of every record that counts as a document of the corpus."""
         for entries in self.entries.values():
             for entry in entries:
                 if entry.keys and entry.out is not None:
                     yield entry.keys
 
+    def contributors(self) -> list[str]:
+        """The names of the records whose keys are counted (see :mod:`cleaner.repeated`)."""
+        return [
+            contributor(f"{rel}#{entry.index}", self.stats[rel])
+            for rel, entries in self.entries.items()
+            for entry in entries
+            if entry.keys and entry.out is not None
+        ]
+
     # --- pass 2 ---------------------------------------------------------------------------
 
-    def plan(self, repeated: frozenset[int], clean: Path) -> None:
+    def plan(self, corpus: CorpusLines, clean: Path) -> None:
         """Decide which shards are skipped whole, and which records go to pass 2."""
-        from .runner import corpus_fingerprint
-
+        rescanned = {job.rel for job in self.rescan}
         for job in self.jobs:
             entries = self.entries[job.rel]
-            new_fps = [corpus_fingerprint(e.keys, repeated) if e.out is not None else "" for e in entries]
+            reused = job.rel not in rescanned  # keys and fingerprints from the state
+            new_fps = [
+                corpus.fingerprint(e.keys, e.corpus_fingerprint if reused else None) if e.out is not None else ""
+                for e in entries
+            ]
             st = self.old.get(job.rel)
             fresh = (
-                job not in self.rescan and st is not None and st.config_fingerprint == self.fingerprint
+                reused and st is not None and st.config_fingerprint == self.fingerprint
                 and all(_fresh(e, fp, clean) for e, fp in zip(entries, new_fps))
             )
             if fresh:

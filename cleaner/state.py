@@ -12,6 +12,10 @@ A shard (:mod:`cleaner.shards`) is one entry too, the unit of change: besides it
 keeps what reading it found (``shard``: record count, skipped records, error, the size
 limit it was read with) and one :class:`RecordState` per record (its id, output, line keys,
 corpus fingerprint and outcome), so an unchanged shard is skipped without being read.
+
+Line keys stay packed (base64 text, as stored) until something needs them
+(:func:`unpack_keys`): a run with nothing to do never unpacks them. ``State.meta`` keeps
+what the corpus pass found (:mod:`cleaner.repeated`).
 """
 from __future__ import annotations
 
@@ -30,6 +34,9 @@ STATE_NAME = "state.json"
 FORMAT = 3
 
 
+Keys = list[int] | str | None  # line keys, or still packed (base64), or none
+
+
 @dataclass(slots=True)
 class RecordState:
     """The last run's record of one document of a shard (``id``/``out`` unknown: rejected)."""
@@ -37,7 +44,7 @@ class RecordState:
     index: int
     id: str | None
     out: str | None
-    keys: list[int] | None
+    keys: Keys
     corpus_fingerprint: str = ""
     outcome: dict[str, Any] = field(default_factory=dict)
 
@@ -48,7 +55,7 @@ class FileState:
 
     size: int
     mtime_ns: int
-    keys: list[int] | None
+    keys: Keys
     config_fingerprint: str = ""
     corpus_fingerprint: str = ""
     outcome: dict[str, Any] = field(default_factory=dict)
@@ -65,40 +72,57 @@ def stat_key(path: Path) -> tuple[int, int] | None:
     return st.st_size, st.st_mtime_ns
 
 
-def _pack(keys: list[int] | None) -> str | None:
+class State(dict):
+    """The files' states by path relative to RAW, and ``meta``: facts about the whole run."""
+
+    def __init__(self, files: dict[str, FileState] | None = None, meta: dict[str, Any] | None = None) -> None:
+        super().__init__(files or {})
+        self.meta: dict[str, Any] = meta or {}
+
+
+def _pack(keys: Keys) -> str | None:
     """Line keys as base64 of little-endian uint64s (compact, quick to load)."""
-    return None if keys is None else base64.b64encode(array("Q", keys).tobytes()).decode("ascii")
+    if keys is None or isinstance(keys, str):
+        return keys
+    return base64.b64encode(array("Q", keys).tobytes()).decode("ascii")
 
 
-def _unpack(packed: str | None) -> list[int] | None:
-    if packed is None:
-        return None
-    keys = array("Q")
-    keys.frombytes(base64.b64decode(packed))
-    return keys.tolist()
+def unpack_keys(keys: Keys) -> list[int] | None:
+    """Line keys as a list (unpacking the stored form when needed; other collections as given)."""
+    if not isinstance(keys, str):
+        return keys
+    unpacked = array("Q")
+    unpacked.frombytes(base64.b64decode(keys))
+    return unpacked.tolist()
 
 
-def load_state(clean: Path) -> dict[str, FileState]:
+def load_state(clean: Path) -> State:
     """The state of the last run in ``clean`` (empty when missing, broken or outdated)."""
     try:
         data = json.loads((clean / STATE_DIR / STATE_NAME).read_text(encoding="utf-8"))
     except (OSError, ValueError):
-        return {}
+        return State()
     if not isinstance(data, dict) or data.get("cleaner_version") != __version__:
-        return {}
+        return State()
     try:
-        return {rel: _file_state(entry) for rel, entry in data.get("files", {}).items()}
+        files = {rel: _file_state(entry) for rel, entry in data.get("files", {}).items()}
+        meta = data.get("meta") or {}
+        if not isinstance(meta, dict) or any(not isinstance(k, (str, type(None))) for k in _packed(files)):
+            raise TypeError("bad state")
+        return State(files, meta)
     except (TypeError, ValueError, KeyError, AttributeError):
-        return {}
+        return State()
+
+
+def _packed(files: dict[str, FileState]) -> list[Any]:
+    return [st.keys for st in files.values()] + [r.keys for st in files.values() for r in st.records or ()]
 
 
 def _file_state(entry: dict[str, Any]) -> FileState:
     records = entry.get("records")
     if records is not None:
-        records = [
-            RecordState(r["i"], r["id"], r["out"], _unpack(r["keys"]), r["fp"], r["outcome"]) for r in records
-        ]
-    return FileState(**{**entry, "keys": _unpack(entry.get("keys")), "records": records})
+        records = [RecordState(r["i"], r["id"], r["out"], r["keys"], r["fp"], r["outcome"]) for r in records]
+    return FileState(**{**entry, "records": records})
 
 
 def _entry(st: FileState) -> dict[str, Any]:
@@ -118,10 +142,10 @@ def _entry(st: FileState) -> dict[str, Any]:
     return entry
 
 
-def save_state(clean: Path, files: dict[str, FileState]) -> None:
+def save_state(clean: Path, files: dict[str, FileState], meta: dict[str, Any] | None = None) -> None:
     """Write the state for the next run."""
     entries = {rel: _entry(st) for rel, st in sorted(files.items())}
-    data = {"cleaner_version": __version__, "format": FORMAT, "files": entries}
+    data = {"cleaner_version": __version__, "format": FORMAT, "meta": meta or {}, "files": entries}
     atomic_write(clean / STATE_DIR / STATE_NAME, json.dumps(data, separators=(",", ":")) + "\n")
 
 
@@ -131,5 +155,6 @@ def unchanged(old: FileState | None, now: tuple[int, int] | None) -> bool:
 
 
 def outputs_exist(clean: Path, out: str) -> bool:
-    """Both outputs of a document are in place."""
-    return (clean / f"{out}.txt").is_file() and (clean / f"{out}.json").is_file()
+    """Both outputs of a document are in place (strings, not ``pathlib``: called per document)."""
+    base = os.path.join(clean, out)
+    return os.path.isfile(base + ".txt") and os.path.isfile(base + ".json")

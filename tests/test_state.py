@@ -79,3 +79,52 @@ def test_broken_state_means_full_work(tmp_path) -> None:
     assert load_state(clean) == {}
     report = run(raw, clean, Config(), quiet=True)
     assert _statuses(report) == {"a.txt": "skipped"}  # the sidecar check still holds
+
+
+def _three_with_a_footer(raw: Path) -> None:
+    raw.mkdir()
+    for n, place in enumerate(["north", "south", "east"]):
+        _write(raw, f"d{n}.txt", [*[a.replace("story", f"story in the {place}") for a in ARTICLE], "Spring fete raffle results"])
+
+
+def test_noop_rerun_neither_counts_lines_nor_rewrites_the_state(tmp_path, monkeypatch) -> None:
+    from cleaner import corpus
+
+    raw, clean = tmp_path / "raw", tmp_path / "clean"
+    _three_with_a_footer(raw)
+    run(raw, clean, Config(), quiet=True)
+    state = clean / ".cleaner" / "state.json"
+    before = state.stat().st_mtime_ns
+
+    def no_counting(*_a, **_k):
+        raise AssertionError("lines were counted again")
+
+    monkeypatch.setattr(corpus.LineCounter, "add", no_counting)
+    report = run(raw, clean, Config(), quiet=True)
+    assert set(_statuses(report).values()) == {"skipped"}
+    assert state.stat().st_mtime_ns == before
+
+
+def test_missing_output_is_written_again_as_it_was(tmp_path) -> None:
+    raw, clean = tmp_path / "raw", tmp_path / "clean"
+    _three_with_a_footer(raw)
+    run(raw, clean, Config(), quiet=True)
+    first = {p.name: p.read_bytes() for p in clean.iterdir() if p.is_file()}
+    nothing_repeated = runner.corpus_fingerprint(None, frozenset())
+    assert json.loads(first["d1.json"])["corpus_fingerprint"] != nothing_repeated  # the footer repeats
+    (clean / "d1.txt").unlink()
+    report = run(raw, clean, Config(), quiet=True)
+    assert _statuses(report) == {"d0.txt": "skipped", "d1.txt": "cleaned", "d2.txt": "skipped"}
+    assert {p.name: p.read_bytes() for p in clean.iterdir() if p.is_file()} == first
+
+
+def test_removed_document_changes_the_repeated_lines_of_the_others(tmp_path) -> None:
+    raw, clean = tmp_path / "raw", tmp_path / "clean"
+    _three_with_a_footer(raw)
+    run(raw, clean, Config(), quiet=True)
+    fp = json.loads((clean / "d0.json").read_text())["corpus_fingerprint"]
+    (raw / "d2.txt").unlink()
+    report = run(raw, clean, Config(), quiet=True)
+    assert _statuses(report) == {"d0.txt": "cleaned", "d1.txt": "cleaned"}
+    assert json.loads((clean / "d0.json").read_text())["corpus_fingerprint"] != fp
+    assert set(_statuses(run(raw, clean, Config(), quiet=True)).values()) == {"skipped"}
