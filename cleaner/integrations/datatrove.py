@@ -48,7 +48,7 @@ except ImportError as exc:  # pragma: no cover - exercised without datatrove onl
 
 from ..config import Config
 from ..corpus import LineCounter, document_keys
-from ..reader import RawDocument, Rejected, logical_suffix
+from ..reader import RawDocument, Rejected, document_from_bytes, logical_suffix
 
 FORMATS = ("auto", "text", "html")
 COUNTS_SUFFIX = ".linecounts"
@@ -65,27 +65,22 @@ def document_suffix(doc: Document, path_key: str = "path") -> str:
 
 
 def raw_document(doc: Document, fmt: str = "auto", path_key: str = "path", max_bytes: int = 0) -> RawDocument:
-    """The :class:`cleaner.reader.RawDocument` of a datatrove document (its text as UTF-8).
+    """The :class:`cleaner.reader.RawDocument` of a datatrove document.
 
-    Raises :class:`cleaner.reader.Rejected` for empty and too large documents, as
-    ``read_raw`` does for files. A leading byte-order mark is dropped, as decoding does.
+    Its text, as UTF-8 bytes, goes through the checks and decoding of a raw file
+    (:func:`cleaner.reader.document_from_bytes`): :class:`cleaner.reader.Rejected` for
+    empty, binary-looking and too large documents, a byte-order mark dropped, the format
+    sniffed (see the module) unless given.
     """
-    from ..reader import _is_html  # the sniffing that read_raw applies to a file
-
-    text = doc.text or ""
-    if text.startswith("\ufeff"):
-        text = text[1:]
-    data = text.encode("utf-8", "surrogatepass")
+    data = (doc.text or "").encode("utf-8", "replace")  # "replace": a lone surrogate
     if max_bytes and len(data) > max_bytes:
         raise Rejected("too-large", f"{len(data)} bytes, limit {max_bytes}")
-    if not text.strip():
-        raise Rejected("empty", "only white space")
     given = doc.metadata.get("format")
     if fmt == "auto" and given in ("text", "html"):
         fmt = given
-    if fmt == "auto":
-        fmt = "html" if _is_html(text, document_suffix(doc, path_key)) else "text"
-    return RawDocument(text, fmt, "utf-8", hashlib.sha256(data).hexdigest(), len(data))
+    forced = None if fmt == "auto" else fmt
+    digest = hashlib.sha256(data).hexdigest()
+    return document_from_bytes(data, document_suffix(doc, path_key), digest, len(data), fmt=forced)
 
 
 def _check_format(fmt: str) -> str:

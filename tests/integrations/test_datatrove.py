@@ -112,12 +112,13 @@ def test_bad_documents_are_counted_not_fatal() -> None:
     docs = [
         Document(text="   \n", id="blank"),
         Document(text="x" * 6000, id="big"),
+        Document(text="\x00\x01\x02" * 100, id="binary"),
         Document(text=news_text(), id="news", metadata={"path": "news.txt"}),
     ]
     step = CleanerStep(config=Config(max_bytes=5000, repeated_min_docs=0))
     kept = list(step.run(iter(docs)))
     assert [d.id for d in kept] == ["news"]
-    assert step.stats["cleaner_rejected"].total == 2
+    assert step.stats["cleaner_rejected"].total == 3
     kept = clean_documents([Document(text="   ", id="blank")], on_error="keep")
     assert kept[0].metadata["cleaner"]["status"] == "rejected" and kept[0].text == "   "
 
@@ -131,6 +132,7 @@ def test_format_rule() -> None:
     assert raw_document(Document(text="<p>hi</p>", id="e", metadata={"path": "e.htm"})).format == "html"
     assert raw_document(Document(text=page, id="f", metadata={"format": "text"})).format == "text"
     assert raw_document(Document(text="plain", id="g"), fmt="html").format == "html"
+    assert raw_document(Document(text="\ufeffplain", id="h")).text == "plain"  # as decoding a file drops a BOM
 
 
 def test_merge_counts_checks_completeness(tmp_path) -> None:
