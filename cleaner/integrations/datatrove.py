@@ -21,8 +21,8 @@ the same text does under ``make clean``: as a raw file named ``metadata["path"]`
 no url, or as a record of a JSON Lines or WARC shard (same url, ``format`` as the record's
 ``text``/``html`` key says, ``path`` = the shard's path).
 
-Never crashes on one document: an empty or too large one is *rejected*, one that takes more
-than ``Config.time_limit_s`` *timed out*, an internal error *failed*; each is counted
+Never crashes on one document: an empty, binary or too large one is *rejected*, one that
+takes more than ``Config.time_limit_s`` *timed out*, an internal error *failed*; each is counted
 (``cleaner_rejected``, ``cleaner_timeout``, ``cleaner_failed``) and dropped, or with
 ``on_error="keep"`` passed on unchanged with ``metadata["cleaner"] = {"status", "reason"}``.
 Documents whose clean text is empty are dropped (``cleaner_dropped_empty``).
