@@ -185,3 +185,14 @@ def test_warc_records_match_make_clean(tmp_path) -> None:
         assert mine["url"] == sidecar["url"] and mine["title"] == sidecar["title"]
         assert [(s["start"], s["end"], s["category"], s["rule"]) for s in mine["removed"]] == [
             (s["start"], s["end"], s["category"], s["rule"]) for s in sidecar["removed"]]
+
+
+def test_example_command_line(made) -> None:
+    from cleaner.integrations.datatrove_example import main
+
+    base, clean, docs = made
+    out = base / "cli-out"
+    assert main([str(base / "jsonl"), str(out), "--work", str(base / "cli-work"), "--tasks", "2",
+                 "--workers", "1", "--glob", "*.jsonl.gz"]) == 0
+    ids = {json.loads(line)["id"] for path in out.glob("*.jsonl.gz") for line in gzip.open(path, "rt")}
+    assert ids == {rel for rel in docs if (clean / f"{rel.rsplit('.', 1)[0]}.txt").read_text(encoding="utf-8")}
