@@ -43,13 +43,13 @@ def _rel_path(file: Path, raw: str) -> str:
 
 
 def _clean_file(path: Path, config, rel: str = ""):
-    """Read and clean one file on its own (no corpus pass): ``(raw, result)``."""
-    from .pipeline import clean_prepared
-    from .reader import read_raw
-    from .runner import prepare
+    """Read and clean one file (or a shard's record, ``SHARD#ID``) on its own (no corpus
+    pass): ``(raw, result)``."""
+    from .job import clean_raw
+    from .sources import read_any
 
-    raw = read_raw(path, config.max_bytes)
-    return raw, clean_prepared(raw.format, prepare(raw), config, path=rel)
+    raw, url, is_record = read_any(path, config.max_bytes)
+    return raw, clean_raw(raw, config, path=rel.rpartition("#")[0] if is_record else rel, url=url)
 
 
 def cmd_run(args: argparse.Namespace) -> int:
@@ -108,11 +108,12 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def cmd_render(args: argparse.Namespace) -> int:
-    from .reader import Rejected, read_raw
+    from .reader import Rejected
     from .runner import prepare
+    from .sources import read_any
 
     try:
-        raw = read_raw(Path(args.file), _config(args.config).max_bytes)
+        raw = read_any(Path(args.file), _config(args.config).max_bytes)[0]
     except (Rejected, OSError) as exc:
         print(f"cleaner: {args.file}: {exc}", file=sys.stderr)
         return 2
@@ -165,7 +166,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(fn=cmd_run)
     for name in ("show", "explain"):
         p = sub.add_parser(name, parents=[common], help="show one file with its removed parts marked by category")
-        p.add_argument("file")
+        p.add_argument("file", help="a raw file, or a record of a shard as SHARD#ID")
         p.add_argument("--color", choices=("auto", "always", "never"), default="auto")
         p.add_argument("--removed-only", action="store_true", help="print only the removed lines")
         p.add_argument("--rules", help="TOML file of user rules ([[rules]] tables)")
@@ -174,7 +175,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser(
         "render", parents=[common], help="print the text that offsets refer to (HTML: its block rendering)"
     )
-    p.add_argument("file")
+    p.add_argument("file", help="a raw file, or a record of a shard as SHARD#ID")
     p.set_defaults(fn=cmd_render)
     p = sub.add_parser("verify", parents=[common], help="check that every sidecar in CLEAN replays to its clean text")
     p.add_argument("raw")

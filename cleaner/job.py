@@ -104,6 +104,21 @@ def _unsafe(rel: str, clean: Path, out: str) -> Outcome | None:
     return None
 
 
+def clean_raw(
+    raw: RawDocument, config: Any, repeated: frozenset[int] = frozenset(), path: str = "", url: str | None = None
+) -> Any:
+    """Clean a read document (a :class:`cleaner.pipeline.CleanResult`); ``url``: a record's,
+    for user rules' sites and trafilatura; ``path``: relative to RAW (a record's: its shard's)."""
+    from .pipeline import clean_lines, clean_prepared, clean_rendered
+    from .runner import prepare
+
+    if url is None:
+        return clean_prepared(raw.format, prepare(raw), config, repeated, path=path)
+    if raw.format == "html":
+        return clean_rendered(*prepare(raw), config, repeated, url, path=path)
+    return clean_lines(raw.text, prepare(raw)[1], config, repeated, path=path, url=url)
+
+
 def _clean_document(
     rel: str, out: str, raw: RawDocument, state: dict[str, Any], corpus_fp: str,
     identity: dict[str, Any], place: dict[str, Any], url: str | None = None,
@@ -113,9 +128,6 @@ def _clean_document(
     ``identity`` (``source``...) must match an existing sidecar for it to be up to date;
     ``place`` (a record's position in its shard) is only refreshed in it.
     """
-    from .pipeline import clean_lines, clean_prepared, clean_rendered
-    from .runner import prepare
-
     clean: Path = state["clean"]
     text_path, sidecar_path = clean / f"{out}.txt", clean / f"{out}.json"
     fps = {"config_fingerprint": state["fp"], "corpus_fingerprint": corpus_fp}
@@ -130,13 +142,7 @@ def _clean_document(
                 return Outcome(rel, "failed", f"write-error: {exc.strerror or exc} (writing {sidecar_path.parent})")
         return Outcome(rel, "skipped", None, out, old.get("removed_chars", {}),
                        old.get("chars_in", 0), old.get("chars_out", 0), old.get("language"))
-    path, repeated = identity["source"], state["repeated"]
-    if url is None:
-        result = clean_prepared(raw.format, prepare(raw), config, repeated, path=path)
-    elif raw.format == "html":  # a record's url (for user rules' sites, and trafilatura)
-        result = clean_rendered(*prepare(raw), config, repeated, url, path=path)
-    else:
-        result = clean_lines(raw.text, prepare(raw)[1], config, repeated, path=path, url=url)
+    result = clean_raw(raw, config, state["repeated"], identity["source"], url)
     data = sidecar(identity["source"], raw, result, config, fps)
     if place:
         data = {"source": identity["source"], "record": place["record"], "id": identity["id"],

@@ -81,6 +81,16 @@ def parse_record(raw: RawRecord, kind: str, max_bytes: int) -> Record:
     return Record(raw.index, raw.offset, rid, fields["url"], metadata, _document(data, fmt, rid))
 
 
+def record_id(raw: RawRecord, kind: str) -> str | None:
+    """The id of a raw record, without checking the rest of it (``None`` if unreadable)."""
+    if kind == "warc":
+        return raw.id or str(raw.index)
+    try:
+        return _record_id(_json_object(raw.data).get("id"), raw.index)
+    except RecordRejected:
+        return None
+
+
 def _json_object(line: bytes) -> dict[str, Any]:
     try:
         obj = json.loads(line)

@@ -13,8 +13,8 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from .reader import RawDocument, Rejected, read_raw
-from .records import Record, parse_record
-from .shards import RawRecord, ShardInfo, ShardTruncated, open_shard, shard_kind, warc_records
+from .records import Record, parse_record, record_id
+from .shards import RawRecord, ShardInfo, ShardTruncated, iter_records, open_shard, shard_kind, warc_records
 
 COPY_BLOCK = 1 << 20
 
@@ -79,6 +79,28 @@ class SourceReader:
 
     def __exit__(self, *_exc: object) -> None:
         self.close()
+
+
+def read_any(path: Path, max_bytes: int) -> tuple[RawDocument, str | None, bool]:
+    """A raw file, or a record named ``SHARD#ID`` (``raw/crawl.warc.gz#<urn:uuid:…>``).
+
+    Returns the document, its url (a record's) and whether it was a record. An existing
+    file is always read as such, ``#`` in its name or not. Raises :class:`Rejected`
+    (``not-found`` for an id the shard does not hold).
+    """
+    shard, sep, rid = str(path).rpartition("#")
+    kind = shard_kind(Path(shard).name) if sep else None
+    if kind is None or path.exists():
+        return read_raw(path, max_bytes), None, False
+    info = ShardInfo()
+    for raw in iter_records(Path(shard), kind, max_bytes, info):
+        if record_id(raw, kind) == rid:
+            rec = parse_record(raw, kind, max_bytes)
+            return rec.doc, rec.url, True
+    if info.error:
+        code, _, detail = info.error.partition(": ")
+        raise Rejected(code, detail)
+    raise Rejected("not-found", f"no record with the id {rid!r} in {shard}")
 
 
 def _decompressed(path: Path) -> BinaryIO:

@@ -359,3 +359,21 @@ def test_hostile_shards_never_crash_the_run(tmp_path) -> None:
     assert codes(report)["deep.jsonl#0"] == "bad-json"
     assert {codes(report)[k] for k in ("noisew.warc", "noisewgz.warc.gz", "huge.warc")} <= {"bad-warc", "truncated"}
     assert set(codes(report).get(f"noise.jsonl#{i}", "bad-json") for i in range(20)) == {"bad-json"}
+
+
+def test_cli_show_and_render_a_record(cleaned) -> None:
+    import subprocess
+    import sys
+
+    raw, clean, _report, _ids = cleaned
+    root = Path(__file__).resolve().parents[1]
+    show = subprocess.run([sys.executable, "-m", "cleaner", "show", "--color", "never", f"{raw}/news/feed.jsonl#t1"],
+                          cwd=root, capture_output=True, text=True)
+    assert show.returncode == 0 and "[ad:phrase.line] Advertisement" in show.stdout
+    render = subprocess.run([sys.executable, "-m", "cleaner", "render", f"{raw}/news/more.jsonl.gz#g1"],
+                            cwd=root, capture_output=True, text=True)
+    data = sidecar(clean, "news/more/g1")
+    assert render.returncode == 0 and render.stdout[data["removed"][0]["start"]:].startswith(data["removed"][0]["text"])
+    missing = subprocess.run([sys.executable, "-m", "cleaner", "render", f"{raw}/news/feed.jsonl#nobody"],
+                             cwd=root, capture_output=True, text=True)
+    assert missing.returncode == 2 and "not-found" in missing.stderr
