@@ -100,8 +100,10 @@ def test_sidecar_of_an_html_document(tmp_path) -> None:
     raw = read_raw(path, 10_000)
     data = sidecar("page.html", raw, clean_html(raw.text), Config(), {})
     assert data["format"] == "html" and "block rendering" in data["offsets"]
-    assert data["title"] and data["date"] == "2021-03-03"
+    assert data["title"] and data["date"] is None  # the page declares no date
     assert set(data) >= {"author", "site", "url"}
+    slow = clean_html(raw.text, Config(trafilatura_metadata=True))  # htmldate guesses one
+    assert slow.metadata["date"] == "2021-03-03" and slow.text == clean_html(raw.text).text
 
 
 def test_dumps_is_stable_utf8_json() -> None:
