@@ -12,6 +12,7 @@ from typing import Any
 
 from . import __version__
 from .discover import Outcome
+from .prepcache import take
 from .outputs import atomic_write, dumps, leaves_folder, removed_chars, sidecar
 from .reader import RawDocument, read_raw
 
@@ -105,18 +106,18 @@ def _unsafe(rel: str, clean: Path, out: str) -> Outcome | None:
 
 
 def clean_raw(
-    raw: RawDocument, config: Any, repeated: frozenset[int] = frozenset(), path: str = "", url: str | None = None
+    raw: RawDocument, config: Any, repeated: frozenset[int] = frozenset(), path: str = "",
+    url: str | None = None, prepared: tuple[str, Any, dict[str, Any]] | None = None,
 ) -> Any:
     """Clean a read document (a :class:`cleaner.pipeline.CleanResult`); ``url``: a record's,
-    for user rules' sites and trafilatura; ``path``: relative to RAW (a record's: its shard's)."""
-    from .pipeline import clean_lines, clean_prepared, clean_rendered
+    for user rules' sites and trafilatura; ``path``: relative to RAW (a record's: its shard's);
+    ``prepared``: the page as the corpus pass left it (:mod:`cleaner.prepcache`)."""
+    from .pipeline import clean_marked, clean_prepared
     from .runner import prepare
 
-    if url is None:
-        return clean_prepared(raw.format, prepare(raw), config, repeated, path=path)
-    if raw.format == "html":
-        return clean_rendered(*prepare(raw), config, repeated, url, path=path)
-    return clean_lines(raw.text, prepare(raw)[1], config, repeated, path=path, url=url)
+    if prepared is not None:
+        return clean_marked(*prepared, config, repeated, url, path)
+    return clean_prepared(raw.format, prepare(raw), config, repeated, path=path, url=url)
 
 
 def _clean_document(
@@ -142,7 +143,8 @@ def _clean_document(
                 return Outcome(rel, "failed", f"write-error: {exc.strerror or exc} (writing {sidecar_path.parent})")
         return Outcome(rel, "skipped", None, out, old.get("removed_chars", {}),
                        old.get("chars_in", 0), old.get("chars_out", 0), old.get("language"))
-    result = clean_raw(raw, config, state["repeated"], identity["source"], url)
+    prepared = take(state.get("prepared"), rel, raw.sha256)
+    result = clean_raw(raw, config, state["repeated"], identity["source"], url, prepared)
     data = sidecar(identity["source"], raw, result, config, fps)
     if place:
         data = {"source": identity["source"], "record": place["record"], "id": identity["id"],

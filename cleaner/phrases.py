@@ -26,6 +26,10 @@ SHORT_WORDS = 15
 MAX_PREFIX_WORDS = 10
 MAX_NGRAM = 8
 MEMO_LINES = 50_000
+#: Required literals shorter than this are not worth a test before the search.
+MIN_LITERAL = 2
+#: ... nor are sets of more alternatives than this (testing each costs more than the search).
+MAX_ALTERNATIVES = 4
 _QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "\u00a0": " "})
 _EDGE_RE = re.compile(r"^[\W_]+|[\W_]+$")
 _WS_RE = re.compile(r"\s+")
@@ -54,7 +58,7 @@ class PhraseBook:
     prefixes: dict[str, PhraseMatch] = field(default_factory=dict)
     ngrams: dict[str, PhraseMatch] = field(default_factory=dict)
     regexes: list[tuple[re.Pattern[str], PhraseMatch]] = field(default_factory=list)
-    _screens: tuple[re.Pattern[str] | None, re.Pattern[str] | None] | None = None
+    _needs: list[tuple[str, ...] | None] | None = None
     _firsts: dict[str, int] | None = None
     _memo: dict[str, PhraseMatch | None] = field(default_factory=dict)
 
@@ -76,7 +80,7 @@ class PhraseBook:
                 key = norm_line(text)
                 table = {"line": self.exact, "start": self.prefixes, "contains": self.ngrams}[kind]
                 table.setdefault(key, match)
-        self._screens = self._firsts = None
+        self._needs = self._firsts = None
         self._memo.clear()
 
     def match(self, text: str) -> PhraseMatch | None:
@@ -105,24 +109,15 @@ class PhraseBook:
             hit = self.prefixes.get(" ".join(words[:n]))
             if hit:
                 return hit
-        if self.regexes and self._screened(norm):
-            for rx, hit in self.regexes:
-                if rx.search(norm):
+        if self.regexes:
+            if self._needs is None:
+                self._needs = [required_literals(rx) for rx, _ in self.regexes]
+            for (rx, hit), needs in zip(self.regexes, self._needs):
+                if (needs is None or _holds(norm, needs)) and rx.search(norm):
                     return hit
         if len(words) <= SHORT_WORDS:
             return self._contained(words)
         return None
-
-    def _screened(self, norm: str) -> bool:
-        """Whether any regex may match: one search of all of them joined.
-
-        Patterns anchored at the line start are joined apart and tried with ``match`` (at
-        the start only): joined with the others they would be tried at every position.
-        """
-        if self._screens is None:
-            self._screens = _screens([rx for rx, _ in self.regexes])
-        anchored, loose = self._screens
-        return bool((anchored and anchored.match(norm)) or (loose and loose.search(norm)))
 
     def _contained(self, words: list[str]) -> PhraseMatch | None:
         """The longest contained phrase (leftmost among equals)."""
@@ -142,29 +137,55 @@ class PhraseBook:
         return None
 
 
-def _anchored(rx: re.Pattern[str]) -> bool:
-    """Does the pattern only match at the start (a leading ``^`` outside any alternation)?"""
-    from re import _constants, _parser  # the standard parser; private, hence the guard
+def _holds(norm: str, needs: tuple[str, ...]) -> bool:
+    if len(needs) == 1:
+        return needs[0] in norm
+    return any(n in norm for n in needs)
+
+
+def required_literals(rx: re.Pattern[str]) -> tuple[str, ...] | None:
+    """Lower-case strings one of which every match must contain, or ``None`` if unknown.
+
+    A cheap test before the search (a line holding none of them cannot match), read off
+    the pattern by the standard parser: the most selective of its mandatory literal runs.
+    """
+    from re import _parser  # the standard parser (private, hence the guard)
 
     try:
-        parsed = _parser.parse(rx.pattern, rx.flags)
-        return bool(parsed.data) and parsed.data[0] == (_constants.AT, _constants.AT_BEGINNING)
+        needs = _needs(list(_parser.parse(rx.pattern, rx.flags).data))
     except Exception:
-        return False
+        return None
+    if not needs:
+        return None
+    best = max(needs, key=lambda alts: min(len(a) for a in alts))
+    useful = min(len(a) for a in best) >= MIN_LITERAL and len(best) <= MAX_ALTERNATIVES
+    return tuple(sorted(best)) if useful else None
 
 
-def _screens(regexes: list[re.Pattern[str]]) -> tuple[re.Pattern[str] | None, re.Pattern[str] | None]:
-    """The anchored and the other patterns, each joined into one (``None`` when none)."""
-    groups: tuple[list[str], list[str]] = ([], [])
-    for rx in regexes:
-        groups[0 if _anchored(rx) else 1].append(f"(?:{rx.pattern})")
-    out = []
-    for group in groups:
-        try:
-            out.append(re.compile("|".join(group), re.IGNORECASE) if group else None)
-        except re.error:  # cannot be joined: screen nothing out
-            out.append(re.compile(""))
-    return out[0], out[1]
+def _needs(items: list) -> list[frozenset[str]]:
+    """Mandatory requirements of a parsed sequence: each a set of alternative literals."""
+    from re import _constants as c
+
+    needs: list[frozenset[str]] = []
+    run = ""
+    for op, av in items:
+        if op is c.LITERAL:
+            run += chr(av).lower()
+            continue
+        if run:
+            needs.append(frozenset([run]))
+            run = ""
+        if op is c.SUBPATTERN:
+            needs += _needs(list(av[3].data))
+        elif op in (c.MAX_REPEAT, c.MIN_REPEAT) and av[0] >= 1:
+            needs += _needs(list(av[2].data))
+        elif op is c.BRANCH:
+            options = [_needs(list(b.data)) for b in av[1]]
+            if all(options):
+                needs.append(frozenset().union(*(max(o, key=lambda a: min(map(len, a))) for o in options)))
+    if run:
+        needs.append(frozenset([run]))
+    return needs
 
 
 def available_languages() -> tuple[str, ...]:

@@ -132,6 +132,19 @@ def clean_rendered(
 ) -> CleanResult:
     """Clean a rendered page (``tree`` is the parsed page, for trafilatura's vote)."""
     meta = mark_html(lines, tree, config, url)
+    return clean_marked(source, lines, meta, config, repeated, url, path)
+
+
+def clean_marked(
+    source: str,
+    lines: list[Line],
+    meta: dict[str, Any],
+    config: Config,
+    repeated: frozenset[int] = frozenset(),
+    url: str | None = None,
+    path: str = "",
+) -> CleanResult:
+    """Clean a rendered page whose lines :func:`mark_html` has marked (``meta``: its result)."""
     page_url = meta.get("url") or url or ""
     result = clean_lines(source, lines, config, repeated, is_html=True, path=path, url=page_url)
     page_title = meta.get("title")
@@ -142,13 +155,17 @@ def clean_rendered(
 
 def clean_prepared(
     fmt: str, prepared: tuple[str, list[Line], Any], config: Config,
-    repeated: frozenset[int] = frozenset(), path: str = "",
+    repeated: frozenset[int] = frozenset(), path: str = "", url: str | None = None,
 ) -> CleanResult:
-    """Clean a raw document as read and prepared (``cleaner.runner.prepare``), by its format."""
+    """Clean a raw document as read and prepared (``cleaner.runner.prepare``), by its format.
+
+    ``path``: relative to RAW (a record's: its shard's); ``url``: the page's (a record's),
+    for user rules' sites and trafilatura.
+    """
     source, lines, tree = prepared
     if fmt == "html":
-        return clean_rendered(source, lines, tree, config, repeated, path=path)
-    return clean_lines(source, lines, config, repeated, path=path)
+        return clean_rendered(source, lines, tree, config, repeated, url, path=path)
+    return clean_lines(source, lines, config, repeated, path=path, url=url or "")
 
 
 def clean_html(

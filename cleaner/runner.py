@@ -23,9 +23,9 @@ from typing import Any
 
 from .blocks import text_lines
 from .config import Config
-from .corpus import document_keys
 from .discover import Job, Outcome, discover, discover_with_stats
 from .document import Line
+from .prepcache import close_folder, open_folder, scan_keys
 from .progress import Progress
 from .reader import RawDocument, Rejected, read_raw
 from .repeated import CorpusLines, contributor, corpus_fingerprint
@@ -52,17 +52,21 @@ def prepare(raw: RawDocument) -> tuple[str, list[Line], Any]:
 _STATE: dict[str, Any] = {}
 
 
-def _init(raw: str, clean: str, config: Config, repeated: frozenset[int], fingerprint: str) -> None:
-    _STATE.update(raw=Path(raw), clean=Path(clean), config=config, repeated=repeated, fp=fingerprint)
+def _init(
+    raw: str, clean: str, config: Config, repeated: frozenset[int], fingerprint: str, prepared: str | None = None
+) -> None:
+    _STATE.update(raw=Path(raw), clean=Path(clean), config=config, repeated=repeated, fp=fingerprint,
+                  prepared=Path(prepared) if prepared else None)
 
 
 def _keys(job: Job) -> tuple[str, set[int] | None]:
     try:
         with time_limit(_STATE["config"].time_limit_s):
-            _source, lines, _tree = prepare(read_raw(_STATE["raw"] / job.rel, _STATE["config"].max_bytes))
+            raw = read_raw(_STATE["raw"] / job.rel, _STATE["config"].max_bytes)
+            keys = scan_keys(raw, _STATE["config"], _STATE["prepared"], job.rel)
     except Exception:  # rejected, broken or too slow: pass 2 reports it
         return job.rel, None
-    return job.rel, document_keys(line.text for line in lines)
+    return job.rel, set(keys)
 
 
 class TimeLimitExceeded(Exception):
@@ -172,18 +176,30 @@ def run(raw: Path, clean: Path, config: Config, jobs: int = 1, quiet: bool = Fal
     corpus pass nor cleaned again, unless the configuration or their repeated lines changed.
     Raises ``ValueError`` when the folders overlap (see :func:`check_folders`).
     """
-    from .report import finish_report
-    from .shardrun import ShardRun
-    from .state import load_state, save_state
+    from .state import load_state
 
     started = time.time()
     check_folders(raw, clean)
     todo, outcomes, stats = discover_with_stats(raw)
-    fingerprint = config.fingerprint()
     old = load_state(clean)
+    prepared = open_folder(clean) if config.repeated_min_docs else None
+    try:
+        return _run(raw, clean, config, jobs, quiet, started, todo, outcomes, stats, old, prepared)
+    finally:
+        close_folder(prepared)
+
+
+def _run(raw, clean, config, jobs, quiet, started, todo, outcomes, stats, old, prepared) -> dict[str, Any]:
+    """:func:`run` after discovery, with the run's folder of prepared pages."""
+    from .report import finish_report
+    from .shardrun import ShardRun
+    from .state import save_state
+
+    fingerprint = config.fingerprint()
     files = [job for job in todo if job.kind is None]
     shards = ShardRun(raw, [job for job in todo if job.kind is not None], old, stats, config, fingerprint)
-    base = (str(raw), str(clean), config, frozenset(), fingerprint)
+    folder = str(prepared) if prepared else None
+    base = (str(raw), str(clean), config, frozenset(), fingerprint, folder)
     keys, stored = _corpus_pass(files, shards, old, stats, config, jobs, base, quiet)
     corpus = _corpus_lines(files, keys, stats, shards, old.meta, config)
     fps = {job.rel: corpus.fingerprint(keys.get(job.rel), stored.get(job.rel)) for job in files}
@@ -192,7 +208,8 @@ def run(raw: Path, clean: Path, config: Config, jobs: int = 1, quiet: bool = Fal
     shards.plan(corpus, clean)
     results: list[Outcome] = []
     if tasks or shards.to_clean:
-        results = _clean_pass(tasks, shards, jobs, (str(raw), str(clean), config, corpus.repeated, fingerprint), quiet)
+        init = (str(raw), str(clean), config, corpus.repeated, fingerprint, folder)
+        results = _clean_pass(tasks, shards, jobs, init, quiet)
     outcomes += results + shards.outcomes()
     state = {job.rel: old[job.rel] for job in skipped}
     state.update(_new_state(tasks, results, stats, keys, fingerprint))

@@ -18,7 +18,6 @@ from pathlib import Path
 from typing import Any
 
 from .config import Config
-from .corpus import document_keys
 from .discover import Job, Outcome
 from .records import RecordRejected, assign_names, parse_record, record_rel
 from .repeated import CorpusLines, contributor
@@ -57,11 +56,13 @@ def scan_records(batch: ScanBatch, state: dict[str, Any]) -> tuple[str, list[Sca
     ``status`` is ``None`` for a record to clean, else its final status (``rejected``; a
     ``timeout`` or ``failed`` before its id was known).
     """
-    return batch.rel, [_scan_one(raw, batch.kind, state["config"]) for raw in batch.records]
+    scan = [_scan_one(raw, batch.kind, batch.rel, state["config"], state.get("prepared")) for raw in batch.records]
+    return batch.rel, scan
 
 
-def _scan_one(raw: RawRecord, kind: str, config: Config) -> ScanResult:
-    from .runner import TimeLimitExceeded, prepare, time_limit
+def _scan_one(raw: RawRecord, kind: str, shard: str, config: Config, prepared: Path | None) -> ScanResult:
+    from .prepcache import scan_keys
+    from .runner import TimeLimitExceeded, time_limit
 
     rid = None
     try:
@@ -70,7 +71,8 @@ def _scan_one(raw: RawRecord, kind: str, config: Config) -> ScanResult:
             rid = rec.id
             keys = None
             if config.repeated_min_docs:
-                keys = sorted(document_keys(line.text for line in prepare(rec.doc)[1]))
+                key = record_rel(shard, rid, raw.index)
+                keys = scan_keys(rec.doc, config, prepared, key, rec.url)
         return raw.index, rid, keys, None, None
     except RecordRejected as exc:
         return raw.index, exc.id, None, "rejected", str(exc)
