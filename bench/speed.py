@@ -30,6 +30,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 BENCH = Path(os.environ.get("CLEANER_BENCH", ROOT.parent / "shared" / "bench"))
 SET = "dragnet-train"
+#: Pages profiled (in one process, cProfile) for the table of where the time goes.
+PROFILE_PAGES = 60
 
 
 def _copy(pages: list[Path], dest: Path, repeat: int = 1, gunzip: bool = False) -> int:
@@ -93,7 +95,11 @@ def measure(pages: int, noop_docs: int, jobs: int, work: Path) -> dict:
     noop_s, _ = _cleaner(big_raw, work / "out-big", jobs)
     html = _rate(n, html_bytes, html_s)
     text1 = _rate(n, text_bytes, text1_s)
+    from .profile_stages import profile
+
+    stages = profile(html_pages[:PROFILE_PAGES], text_pages[:PROFILE_PAGES])
     return {
+        "stages": stages,
         "set": SET, "pages": n, "workers": jobs, "cpu_count": os.cpu_count(),
         "html_mode_1_worker": html,
         "trafilatura_extract_1_core": _rate(n, html_bytes, traf),
@@ -128,10 +134,17 @@ def markdown(r: dict) -> str:
                 f"< 1024 | {'yes' if r['peak_rss_mb']['corpus_run'] < 1024 else '**NO**'} |")
     rates = "\n".join(f"| {k} | {v['docs']} | {v['docs_per_s']} | {v['mb_per_s']} |" for k, v in r.items()
                       if isinstance(v, dict) and "docs_per_s" in v)
+    from .profile_stages import markdown as stage_table
+
+    stages = ""
+    if "stages" in r:
+        stages = (f"\n## Where the time goes\n\nShare of the cleaning time per stage, {PROFILE_PAGES} pages in one "
+                  "process under cProfile (no corpus pass: HTML pages are parsed and rendered here, "
+                  "once; stages nest).\n\n" + stage_table(r["stages"]))
     return (f"# Speed of the cleaner\n\n{r['date']} · {r['pages']} pages of `{r['set']}` · "
             f"{r['workers']} workers on {r['cpu_count']} cores · `python -m bench.speed`\n\n"
             "| measure | value | target | met |\n| --- | --- | --- | --- |\n" + "\n".join(rows) +
-            "\n\n| run | docs | docs/s | MB/s |\n| --- | --- | --- | --- |\n" + rates + "\n")
+            "\n\n| run | docs | docs/s | MB/s |\n| --- | --- | --- | --- |\n" + rates + stages)
 
 
 def main(argv: list[str] | None = None) -> int:

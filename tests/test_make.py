@@ -93,7 +93,8 @@ def test_eval_target_on_a_tiny_sample(tmp_path) -> None:
 def test_bench_target_on_a_tiny_sample(tmp_path) -> None:
     proc = make("bench", f"BENCH_ARGS=--pages 3 --noop-docs 6 --jobs 2 --out {tmp_path}")
     assert proc.returncode == 0, proc.stdout + proc.stderr
-    assert "no-op rerun" in (tmp_path / "speed.md").read_text(encoding="utf-8")
+    report = (tmp_path / "speed.md").read_text(encoding="utf-8")
+    assert "no-op rerun" in report and "Where the time goes" in report and "| language (langdetect) |" in report
 
 
 def test_audit_target(tmp_path) -> None:
