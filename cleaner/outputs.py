@@ -7,12 +7,14 @@ import os
 import tempfile
 from collections import Counter
 from pathlib import Path, PurePosixPath
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from . import __version__
 from .config import Config
-from .pipeline import CleanResult
 from .reader import RawDocument
+
+if TYPE_CHECKING:  # the pipeline (numpy, the model) is imported only where documents are cleaned
+    from .pipeline import CleanResult
 
 STATE_DIR = ".cleaner"
 REPORT_NAME = "report.json"

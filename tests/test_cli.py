@@ -203,3 +203,25 @@ def test_config_option_after_the_subcommand(tmp_path) -> None:
     assert "Share this:" in (tmp_path / "clean" / "news.txt").read_text(encoding="utf-8")
     lines = cli("show", tmp_path / "raw" / "news.txt", "--config", config).stdout.splitlines()
     assert "[share:phrase.line] (kept by config) Share this:" in lines
+
+
+def test_help_and_a_noop_run_import_no_heavy_module(tmp_path) -> None:
+    import subprocess
+    import sys
+
+    heavy = ("numpy", "trafilatura", "langdetect", "lxml", "justext", "charset_normalizer")
+    probe = (
+        "import runpy, sys\n"
+        "sys.argv = ['cleaner'] + sys.argv[1:]\n"
+        "try:\n    runpy.run_module('cleaner', run_name='__main__')\n"
+        "except SystemExit:\n    pass\n"
+        f"print(sorted(m for m in {heavy!r} if m in sys.modules))\n"
+    )
+    raw, clean = tmp_path / "raw", tmp_path / "clean"
+    raw.mkdir()
+    (raw / "a.txt").write_text("Advertisement\nThe council met on Tuesday to vote on the plan for the harbour.\n")
+    for args in (["--help"], ["run", str(raw), str(clean), "--quiet"]):
+        subprocess.run([sys.executable, "-c", probe, *args], check=True, capture_output=True)
+    for args in (["--help"], ["run", str(raw), str(clean), "--quiet"]):  # the second run is a no-op
+        out = subprocess.run([sys.executable, "-c", probe, *args], check=True, capture_output=True, text=True)
+        assert out.stdout.strip().splitlines()[-1] == "[]", (args, out.stdout)
