@@ -235,16 +235,20 @@ def _corpus_lines(files, keys, stats, shards, old_meta, config) -> CorpusLines:
 def _clean_pass(tasks, shards, jobs, init, quiet) -> list[Outcome]:
     """Pass 2: clean the raw files' tasks and the shards' records; the files' outcomes."""
     results: list[Outcome] = []
-    progress = Progress("clean", len(tasks) + shards.to_clean, quiet)
     work = _chain(file_batches(tasks, jobs), shards.clean_tasks())
-    for kind, batch in pool_map(_clean_task, work, jobs, init):
-        if kind == "files":
-            results.extend(batch)
-        else:
-            shards.take(batch)
+    total = len(tasks) + shards.to_clean
+    _drive("clean", total, work, _clean_task, (jobs, init, quiet), results.extend, shards.take)
+    return results
+
+
+def _drive(label, total, work, fn, pool_args, take_files, take_records) -> None:
+    """Run a pass's batches over the pool; hand each result to its taker; show progress."""
+    jobs, init, quiet = pool_args
+    progress = Progress(label, total, quiet)
+    for kind, batch in pool_map(fn, work, jobs, init):
+        (take_files if kind == "files" else take_records)(batch)
         progress.advance(len(batch) if kind == "files" else len(batch[1]))
     progress.close()
-    return results
 
 
 def _chain(*parts: Iterable[Any]) -> Iterator[Any]:
@@ -270,15 +274,9 @@ def _corpus_pass(files, shards, old, stats, config, jobs, base, quiet) -> tuple[
             else:
                 scan.append(job)
     expected = shards.expected_scan()
-    progress = Progress("scan", None if expected is None else len(scan) + expected, quiet)
+    total = None if expected is None else len(scan) + expected
     work = _chain(file_batches(scan, jobs), shards.scan_tasks())
-    for kind, batch in pool_map(_scan_task, work, jobs, base):
-        if kind == "files":
-            keys.update(batch)
-        else:
-            shards.take_scan(batch)
-        progress.advance(len(batch) if kind == "files" else len(batch[1]))
-    progress.close()
+    _drive("scan", total, work, _scan_task, (jobs, base, quiet), keys.update, shards.take_scan)
     shards.finish_scan()
     return keys, stored
 

@@ -76,3 +76,19 @@ def tree_bytes(root: Path, skip_state: bool = True) -> dict[str, bytes]:
         if path.is_file() and not (skip_state and rel.startswith(".cleaner/")):
             out[rel] = path.read_bytes()
     return out
+
+
+def slow_down(monkeypatch, marker: str = "slowly", seconds: float = 5) -> None:
+    """Make cleaning a document whose text holds ``marker`` take ``seconds`` longer."""
+    import time
+
+    import cleaner.pipeline
+
+    real = cleaner.pipeline.clean_lines
+
+    def slow(source, *args, **kwargs):
+        if marker in source:
+            time.sleep(seconds)
+        return real(source, *args, **kwargs)
+
+    monkeypatch.setattr(cleaner.pipeline, "clean_lines", slow)

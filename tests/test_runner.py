@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
-from .pages import COMMENTS, PARAGRAPHS, TITLE, news_html, news_text, tree_bytes, write, write_gz
+from .pages import COMMENTS, PARAGRAPHS, TITLE, news_html, news_text, slow_down, tree_bytes, write, write_gz
 
 from cleaner import __version__
 from cleaner.config import Config
@@ -333,21 +333,10 @@ def test_two_workers_give_identical_outputs(tmp_path) -> None:
 
 
 def test_time_limit_reports_a_timeout(tmp_path, monkeypatch) -> None:
-    import time
-
-    import cleaner.job
-
     raw, clean = tmp_path / "raw", tmp_path / "clean"
     write(raw / "a.txt", news_text())
     write(raw / "slow.txt", news_text(" slowly"))
-    real = cleaner.pipeline.clean_lines
-
-    def slow(source, *args, **kwargs):
-        if "slowly" in source:
-            time.sleep(5)
-        return real(source, *args, **kwargs)
-
-    monkeypatch.setattr(cleaner.pipeline, "clean_lines", slow)
+    slow_down(monkeypatch)
     report = run(raw, clean, Config(time_limit_s=0.5), jobs=1, quiet=True)
     assert statuses(report) == {"a.txt": "cleaned", "slow.txt": "timeout"}
     assert reasons(report)["slow.txt"].startswith("timeout")

@@ -16,7 +16,7 @@ from cleaner.sources import SourceReader
 from cleaner.spans import replay
 from cleaner.verify import verify_tree
 
-from .pages import news_html, news_text, tree_bytes, write
+from .pages import news_html, news_text, slow_down, tree_bytes, write
 from .shardfiles import warc_bytes, warc_ids, write_jsonl
 
 LATIN_PAGE = news_html(" at the café").replace('<meta charset="utf-8">', "")
@@ -276,20 +276,9 @@ def test_too_large_record(tmp_path) -> None:
 
 
 def test_time_limit_applies_per_record(tmp_path, monkeypatch) -> None:
-    import time
-
-    import cleaner.pipeline
-
     raw, clean = tmp_path / "raw", tmp_path / "clean"
     write_jsonl(raw / "s.jsonl", [{"id": "fast", "text": news_text()}, {"id": "slow", "text": news_text(" slowly")}])
-    real = cleaner.pipeline.clean_lines
-
-    def slow(source, *args, **kwargs):
-        if "slowly" in source:
-            time.sleep(5)
-        return real(source, *args, **kwargs)
-
-    monkeypatch.setattr(cleaner.pipeline, "clean_lines", slow)
+    slow_down(monkeypatch)
     report = run(raw, clean, Config(time_limit_s=0.5, repeated_min_docs=0), jobs=1, quiet=True)
     assert statuses(report) == {"s.jsonl#fast": "cleaned", "s.jsonl#slow": "timeout"}
     assert not (clean / "s" / "slow.txt").exists()

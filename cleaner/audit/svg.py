@@ -28,7 +28,7 @@ def bar_chart(counts: dict[str, int], title: str) -> str:
     height = ROW * max(len(cats), 1) + 8
     parts = [_open(LABEL_W + BAR_W + 110, height, title, "chart-categories")]
     if not cats:
-        parts.append(f'<text x="4" y="18" class="lbl">nothing removed</text>')
+        parts.append('<text x="4" y="18" class="lbl">nothing removed</text>')
     for i, cat in enumerate(cats):
         y = 4 + i * ROW
         width = max(1, round(BAR_W * counts[cat] / top))
