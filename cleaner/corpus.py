@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections import Counter
 from collections.abc import Iterable
+from typing import Any
 
 _DIGIT_RE = re.compile(r"\d")
 _PUNCT_RE = re.compile(r"[\W_]+")
@@ -32,17 +32,56 @@ def document_keys(lines: Iterable[str]) -> set[int]:
 
 
 class LineCounter:
-    """Counts, per line key, how many documents contain it."""
+    """Counts, per line key, how many documents contain it.
+
+    The keys are kept as arrays of 64-bit integers (8 bytes a key of a document) and counted
+    at the end by sorting (numpy), not in a dictionary: a large corpus's keys fit in memory.
+    """
+
+    FLUSH = 1 << 20
 
     def __init__(self) -> None:
-        self.counts: Counter[int] = Counter()
+        self._chunks: list[Any] = []
+        self._pending: list[int] = []
 
-    def add(self, keys: Iterable[int]) -> None:
-        """Count one document's distinct keys."""
-        self.counts.update(keys)
+    def add(self, keys: Iterable[int] | str) -> None:
+        """Count one document's distinct keys (or their packed form, as the state stores them)."""
+        if isinstance(keys, str):
+            import base64
+
+            import numpy as np
+
+            self._chunks.append(np.frombuffer(base64.b64decode(keys), dtype="<u8"))
+            return
+        self._pending.extend(keys)
+        if len(self._pending) >= self.FLUSH:
+            self._flush()
+
+    def _flush(self) -> None:
+        import numpy as np
+
+        if self._pending:
+            self._chunks.append(np.array(self._pending, dtype=np.uint64))
+            self._pending = []
+
+    def unique_counts(self) -> tuple[Any, Any]:
+        """Every key once (sorted, numpy ``uint64``) and the number of documents holding it."""
+        import numpy as np
+
+        self._flush()
+        if not self._chunks:
+            return np.zeros(0, dtype=np.uint64), np.zeros(0, dtype=np.int64)
+        return np.unique(np.concatenate(self._chunks), return_counts=True)
+
+    @property
+    def counts(self) -> dict[int, int]:
+        """``{key: documents}`` (as a dictionary: for small corpora and for writing out)."""
+        keys, counts = self.unique_counts()
+        return dict(zip(keys.tolist(), counts.tolist()))
 
     def repeated(self, min_docs: int) -> frozenset[int]:
         """Keys seen in at least ``min_docs`` documents (none when ``min_docs`` is 0)."""
         if min_docs <= 0:
             return frozenset()
-        return frozenset(k for k, n in self.counts.items() if n >= min_docs)
+        keys, counts = self.unique_counts()
+        return frozenset(keys[counts >= min_docs].tolist())

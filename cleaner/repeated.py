@@ -55,7 +55,7 @@ class CorpusLines:
         if self._repeated is None:
             counter = LineCounter()
             for keys in self._all_keys():
-                counter.add(unpack_keys(keys) or ())
+                counter.add(keys if keys is not None else ())
             self._repeated = counter.repeated(self.min_docs)
         return self._repeated
 

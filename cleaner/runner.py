@@ -29,6 +29,7 @@ from .prepcache import close_folder, open_folder, scan_keys
 from .progress import Progress
 from .reader import RawDocument, Rejected, read_raw
 from .repeated import CorpusLines, contributor, corpus_fingerprint
+from .state import pack_keys
 
 __all__ = ["Job", "Outcome", "discover", "prepare", "run", "check_folders", "time_limit", "corpus_fingerprint"]
 
@@ -59,14 +60,14 @@ def _init(
                   prepared=Path(prepared) if prepared else None)
 
 
-def _keys(job: Job) -> tuple[str, set[int] | None]:
+def _keys(job: Job) -> tuple[str, str | None]:
     try:
         with time_limit(_STATE["config"].time_limit_s):
             raw = read_raw(_STATE["raw"] / job.rel, _STATE["config"].max_bytes)
             keys = scan_keys(raw, _STATE["config"], _STATE["prepared"], job.rel)
     except Exception:  # rejected, broken or too slow: pass 2 reports it
         return job.rel, None
-    return job.rel, set(keys)
+    return job.rel, pack_keys(keys)  # compact (8 bytes a key) while the corpus pass goes on
 
 
 class TimeLimitExceeded(Exception):

@@ -80,7 +80,7 @@ class State(dict):
         self.meta: dict[str, Any] = meta or {}
 
 
-def _pack(keys: Keys) -> str | None:
+def pack_keys(keys: Keys) -> str | None:
     """Line keys as base64 of little-endian uint64s (compact, quick to load)."""
     if keys is None or isinstance(keys, str):
         return keys
@@ -128,14 +128,14 @@ def _file_state(entry: dict[str, Any]) -> FileState:
 def _entry(st: FileState) -> dict[str, Any]:
     """The JSON form of one file's state (built by hand: ``asdict`` deep-copies the keys)."""
     entry = {
-        "size": st.size, "mtime_ns": st.mtime_ns, "keys": _pack(st.keys),
+        "size": st.size, "mtime_ns": st.mtime_ns, "keys": pack_keys(st.keys),
         "config_fingerprint": st.config_fingerprint, "corpus_fingerprint": st.corpus_fingerprint,
         "outcome": st.outcome,
     }
     if st.records is not None:
         entry["shard"] = st.shard
         entry["records"] = [
-            {"i": r.index, "id": r.id, "out": r.out, "keys": _pack(r.keys), "fp": r.corpus_fingerprint,
+            {"i": r.index, "id": r.id, "out": r.out, "keys": pack_keys(r.keys), "fp": r.corpus_fingerprint,
              "outcome": r.outcome}
             for r in st.records
         ]
