@@ -22,7 +22,7 @@ from .discover import Job, Outcome
 from .records import RecordRejected, assign_names, parse_record, record_rel
 from .repeated import CorpusLines, contributor
 from .shards import RawRecord, ShardInfo, iter_records
-from .state import FileState, Keys, RecordState, outputs_exist, unchanged
+from .state import FileState, Keys, RecordState, outputs_exist, pack_keys, unchanged
 
 RECORDS_PER_BATCH = 16
 BATCH_BYTES = 8 << 20
@@ -47,7 +47,7 @@ class CleanBatch:
     items: list[tuple[RawRecord, str, str, str]]
 
 
-ScanResult = tuple[int, "str | None", "list[int] | None", "str | None", "str | None"]
+ScanResult = tuple[int, "str | None", "str | None", "str | None", "str | None"]
 
 
 def scan_records(batch: ScanBatch, state: dict[str, Any]) -> tuple[str, list[ScanResult]]:
@@ -72,7 +72,7 @@ def _scan_one(raw: RawRecord, kind: str, shard: str, config: Config, prepared: P
             keys = None
             if config.repeated_min_docs:
                 key = record_rel(shard, rid, raw.index)
-                keys = scan_keys(rec.doc, config, prepared, key, rec.url)
+                keys = pack_keys(scan_keys(rec.doc, config, prepared, key, rec.url))
         return raw.index, rid, keys, None, None
     except RecordRejected as exc:
         return raw.index, exc.id, None, "rejected", str(exc)
