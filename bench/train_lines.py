@@ -7,6 +7,11 @@ benchmark scores words, but short lines must still count). Lines already removed
 that run before the model are left out: the model only sees what it will decide. The model
 is scikit-learn's gradient boosting with a fixed seed, exported to plain JSON; the package
 runs it without scikit-learn.
+
+It is stacked (:mod:`cleaner.detect.stacking`): the second stage learns from the first stage's
+probabilities in context. So that it sees probabilities like those on unseen pages, its
+training rows take them out of fold: ``FOLDS`` first-stage models, each trained without one
+fold of the pages (a page's text and HTML forms share a fold, by a hash of its id).
 """
 from __future__ import annotations
 
@@ -16,8 +21,12 @@ import math
 import os
 import re
 import time
+import zlib
 from multiprocessing import Pool
 from pathlib import Path
+from typing import Any
+
+import numpy as np
 
 from cleaner import __version__
 from cleaner.config import Config
@@ -25,6 +34,7 @@ from cleaner.corpus import LineCounter, document_keys, line_key
 from cleaner.detect import detect
 from cleaner.detect.linefeatures import FEATURES, line_vectors
 from cleaner.detect.model import MODEL_PATH
+from cleaner.detect.stacking import SECOND_FEATURES, stack_vectors
 from cleaner.pipeline import mark_html, prepare_context
 from cleaner.reader import read_raw
 from cleaner.runner import prepare
@@ -33,6 +43,8 @@ ROOT = Path(__file__).resolve().parents[1]
 BENCH = Path(os.environ.get("CLEANER_BENCH", ROOT.parent / "shared" / "bench"))
 _TOKEN_RE = re.compile(r"\w+")
 PARAMS = {"n_estimators": 150, "max_depth": 3, "learning_rate": 0.1, "subsample": 0.8, "random_state": 0}
+FOLDS = 5
+Page = dict[str, Any]
 
 
 def read_gold(path: Path) -> str:
@@ -44,31 +56,35 @@ def _tokens(text: str) -> str:
     return " ".join(_TOKEN_RE.findall(text.lower()))
 
 
-def page_rows(args: tuple[Path, Path, frozenset[int]]) -> list[tuple[list[float], int, float]]:
-    """``(features, label, weight)`` for every open line of one page before the model runs."""
+def page_rows(args: tuple[Path, Path, frozenset[int]]) -> Page | None:
+    """One page before the model runs: features of all its lines, which are open or decided,
+    and each line's label and weight (``None`` for a page that cannot be read)."""
     raw_path, gold_path, repeated = args
     config = Config(use_trafilatura=True)
     try:
         raw = read_raw(raw_path, config.max_bytes)
     except Exception:  # rejected pages teach nothing
-        return []
+        return None
     _source, lines, tree = prepare(raw)
     is_html = raw.format == "html"
     if is_html:
         mark_html(lines, tree, config)
     ctx = detect(prepare_context(lines, config, repeated, is_html), stop_before="model.line")
     gold = f" {_tokens(read_gold(gold_path))} "
-    rows = []
-    for i, x in enumerate(line_vectors(ctx)):
-        if not ctx.open(i):
-            continue
-        words = _tokens(lines[i].text)
-        rows.append((x, int(bool(words) and f" {words} " in gold), math.sqrt(max(1, words.count(" ") + 1))))
-    return rows
+    n = len(lines)
+    label, weight = np.zeros(n, dtype=int), np.zeros(n)
+    for i, line in enumerate(lines):
+        words = _tokens(line.text)
+        label[i] = int(bool(words) and f" {words} " in gold)
+        weight[i] = math.sqrt(max(1, words.count(" ") + 1))
+    is_open = np.array([ctx.open(i) for i in range(n)], dtype=bool)
+    decided = np.array([i in ctx.decided for i in range(n)], dtype=bool)
+    fold = zlib.crc32(raw_path.name.split(".")[0].encode()) % FOLDS
+    return {"x": line_vectors(ctx), "open": is_open, "decided": decided, "y": label, "w": weight, "fold": fold}
 
 
-def collect(set_dir: Path, mode: str, jobs: int) -> list[tuple[list[float], int, float]]:
-    """Training rows of one benchmark set in one mode (``text`` or ``html``)."""
+def collect(set_dir: Path, mode: str, jobs: int) -> list[Page]:
+    """The pages of one benchmark set in one mode (``text`` or ``html``)."""
     ext = ".txt" if mode == "text" else ".html.gz"
     pages = sorted((set_dir / mode).glob(f"*{ext}"))
     counter = LineCounter()
@@ -78,7 +94,30 @@ def collect(set_dir: Path, mode: str, jobs: int) -> list[tuple[list[float], int,
         repeated = counter.repeated(Config().repeated_min_docs)
         tasks = [(p, set_dir / "gold" / (p.name[: -len(ext)] + ".txt"), repeated) for p in pages]
         tasks = [t for t in tasks if t[1].is_file()]
-        return [row for rows in pool.imap(page_rows, tasks, chunksize=8) for row in rows]
+        return [page for page in pool.imap(page_rows, tasks, chunksize=8) if page is not None and len(page["x"])]
+
+
+def _rows(pages: list[Page], key: str = "x") -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The open lines' rows (``page[key]``), labels and weights."""
+    x, y, w = ([p[k][p["open"]] for p in pages] for k in (key, "y", "w"))
+    return np.concatenate(x), np.concatenate(y), np.concatenate(w)
+
+
+_PAGES: list[Page] = []  # the training pages, shared with the fold workers (fork)
+
+
+def _fit(rows: tuple[np.ndarray, np.ndarray, np.ndarray]) -> Any:
+    from sklearn.ensemble import GradientBoostingClassifier
+
+    x, y, w = rows
+    return GradientBoostingClassifier(**PARAMS).fit(x, y, sample_weight=w)
+
+
+def _fit_fold(fold: int) -> tuple[Any, list[np.ndarray]]:
+    """The first stage trained without ``fold`` (on all pages for -1), and its boilerplate
+    probabilities on the lines of that fold's pages."""
+    model = _fit(_rows([p for p in _PAGES if p["fold"] != fold]))
+    return model, [model.predict_proba(p["x"])[:, 0] for p in _PAGES if p["fold"] == fold]
 
 
 def _keys(path: Path) -> set[int]:
@@ -89,7 +128,7 @@ def _keys(path: Path) -> set[int]:
     return document_keys(line.text for line in lines)
 
 
-def export(model, n_features: int) -> dict:
+def export(model: Any, features: tuple[str, ...]) -> dict:
     """The JSON form of a fitted ``GradientBoostingClassifier``."""
     trees = []
     for (est,) in model.estimators_:
@@ -103,7 +142,7 @@ def export(model, n_features: int) -> dict:
         })
     prior = float(model.init_.class_prior_[1])
     return {
-        "features": list(FEATURES[:n_features]),
+        "features": list(features),
         "init": math.log(prior / (1 - prior)),
         "learning_rate": PARAMS["learning_rate"],
         "params": PARAMS,
@@ -119,18 +158,23 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
     parser.add_argument("--out", default=str(MODEL_PATH))
     args = parser.parse_args(argv)
-    from sklearn.ensemble import GradientBoostingClassifier
 
     started = time.time()
-    rows = [r for mode in args.modes.split(",") for r in collect(BENCH / args.set, mode, args.jobs)]
-    X, y, w = [r[0] for r in rows], [r[1] for r in rows], [r[2] for r in rows]
-    model = GradientBoostingClassifier(**PARAMS).fit(X, y, sample_weight=w)
+    _PAGES[:] = [p for mode in args.modes.split(",") for p in collect(BENCH / args.set, mode, args.jobs)]
+    with Pool(min(args.jobs, FOLDS + 1)) as pool:
+        fitted = pool.map(_fit_fold, [-1, *range(FOLDS)], chunksize=1)
+    for fold, (_model, probabilities) in enumerate(fitted[1:]):
+        for page, p in zip((page for page in _PAGES if page["fold"] == fold), probabilities):
+            page["stacked"] = stack_vectors(page["x"], p, page["decided"])
+    second = _fit(_rows(_PAGES, "stacked"))
+    data = export(fitted[0][0], FEATURES)
+    data["stack"] = export(second, SECOND_FEATURES)
     out = Path(args.out)
     out.parent.mkdir(parents=True, exist_ok=True)
-    data = export(model, len(FEATURES))
-    data["trees"] = [{k: v for k, v in t.items()} for t in data["trees"]]
     out.write_text(json.dumps(data, separators=(",", ":")) + "\n", encoding="utf-8")
-    print(f"trained on {len(rows)} lines ({sum(y)} article) in {time.time() - started:.0f} s -> {out}")
+    lines = sum(int(p["open"].sum()) for p in _PAGES)
+    article = sum(int(p["y"][p["open"]].sum()) for p in _PAGES)
+    print(f"trained on {lines} lines ({article} article) in {time.time() - started:.0f} s -> {out}")
     return 0
 
 

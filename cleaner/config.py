@@ -66,7 +66,7 @@ class Config:
     line_model: bool = True
     model_threshold: float = 0.6
     model_threshold_prose: float = 0.9
-    model_threshold_shielded: float = 0.97
+    model_threshold_shielded: float = 0.9
     user_rules: tuple[UserRule, ...] = ()
 
     def __post_init__(self) -> None:

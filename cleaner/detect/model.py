@@ -2,9 +2,12 @@
 
 The model ships as data (``cleaner/models/lines.json``) and is evaluated with numpy, all
 lines and trees of a document at once. It is trained reproducibly by ``make train``
-(``bench/train_lines.py``). Like every rule it explains itself: the removed span's ``score``
-is the model's boilerplate probability and its ``evidence`` names the features that pushed
-the line most towards boilerplate (per-tree path contributions, as in treeinterpreter).
+(``bench/train_lines.py``). It is stacked: a second stage of trees (the JSON's ``stack``) sees
+the first stage's features and its probabilities in context (:mod:`cleaner.detect.stacking`),
+and a sentence-like or shielded line goes only when both stages deem it boilerplate.
+Like every rule it explains itself: the removed span's ``score`` is the deciding stage's
+boilerplate probability and its ``evidence`` names the features that pushed the line most
+towards boilerplate (per-tree path contributions, as in treeinterpreter).
 """
 from __future__ import annotations
 
@@ -17,6 +20,7 @@ import numpy as np
 
 from .base import Context
 from .linefeatures import FEATURES, HTML_FEATURES, line_vectors
+from .stacking import SECOND_FEATURES, stack_vectors
 
 MODEL_PATH = Path(__file__).resolve().parents[1] / "models" / "lines.json"
 EVIDENCE_FEATURES = 3
@@ -28,7 +32,8 @@ BOX_VOTES = 2
 class LineModel:
     """Boosted trees in flat node arrays (trees x nodes); leaves loop onto themselves.
 
-    Log-odds that a line is article text = ``init + rate * sum(leaf values)``.
+    Log-odds that a line is article text = ``init + rate * sum(leaf values)``. ``stack`` is the
+    second stage, over :data:`~cleaner.detect.stacking.SECOND_FEATURES` (``None``: one stage).
     """
 
     features: tuple[str, ...]
@@ -40,6 +45,7 @@ class LineModel:
     left: np.ndarray
     right: np.ndarray
     value: np.ndarray
+    stack: LineModel | None = None
 
     def score(self, X: list[list[float]]) -> tuple[np.ndarray, np.ndarray]:
         """Boilerplate probability per row, and per-row, per-feature log-odds contributions."""
@@ -80,9 +86,9 @@ def _depth(left: list[int], right: list[int]) -> int:
     return max(depth.values())
 
 
-def model_from_dict(data: dict) -> LineModel:
-    """Build a model from its JSON form, checking it matches this version's features."""
-    if tuple(data["features"]) != FEATURES:
+def model_from_dict(data: dict, features: tuple[str, ...] = FEATURES) -> LineModel:
+    """Build a model (and its ``stack`` stage) from its JSON form, checking its features."""
+    if tuple(data["features"]) != features:
         raise ValueError("line model was trained on other features: retrain it (make train)")
     trees = data["trees"]
     width = max(len(t["feature"]) for t in trees)
@@ -96,7 +102,32 @@ def model_from_dict(data: dict) -> LineModel:
             left[k, i], right[k, i] = (i, i) if leaf else (a, b)
             value[k, i] = v
     depth = max(_depth(t["left"], t["right"]) for t in trees)
-    return LineModel(FEATURES, data["init"], data["learning_rate"], depth, feature, threshold, left, right, value)
+    stack = model_from_dict(data["stack"], SECOND_FEATURES) if data.get("stack") else None
+    return LineModel(features, data["init"], data["learning_rate"], depth, feature, threshold, left, right, value, stack)
+
+
+@dataclass(frozen=True)
+class Scores:
+    """Both stages' boilerplate probabilities and per-feature contributions for a page's rows
+    (with a one-stage model, ``last`` is ``first``)."""
+
+    first: np.ndarray
+    first_contributions: np.ndarray
+    last_model: LineModel
+    last: np.ndarray
+    last_contributions: np.ndarray
+
+
+def score_lines(model: LineModel, x: np.ndarray, decided: np.ndarray) -> Scores:
+    """Score rows ``x`` with the first stage, then with the second (``model.stack``).
+
+    ``decided`` marks the lines the rules before the model removed (for the second stage).
+    """
+    first, contributions = model.score(x)
+    if model.stack is None:
+        return Scores(first, contributions, model, first, contributions)
+    last, last_contributions = model.stack.score(stack_vectors(np.asarray(x, dtype=float), first, decided))
+    return Scores(first, contributions, model.stack, last, last_contributions)
 
 
 @lru_cache(maxsize=1)
@@ -135,23 +166,39 @@ def _category(ctx: Context, i: int, first_comment: int) -> str:
     return "navigation" if not ctx.protected(i) else "other"
 
 
+def _careful(ctx: Context, i: int) -> bool:
+    """A line the model removes only at a higher threshold (prose, or shielded)."""
+    return i in ctx.shielded or ctx.protected(i) or ctx.feats[i].good()
+
+
 def _threshold(ctx: Context, i: int) -> float:
     cfg = ctx.config
     if i in ctx.shielded:
         return cfg.model_threshold_shielded
-    careful = ctx.protected(i) or ctx.feats[i].good()
-    return cfg.model_threshold_prose if careful else cfg.model_threshold
+    return cfg.model_threshold_prose if _careful(ctx, i) else cfg.model_threshold
 
 
 def model_lines(ctx: Context) -> None:
-    """Remove the open lines that the line model deems boilerplate."""
+    """Remove the open lines that the line model deems boilerplate.
+
+    The first stage decides; for a careful line (:func:`_careful`: sentence-like or shielded)
+    the second stage gives a second opinion, and the line goes only when both deem it
+    boilerplate (the lower probability counts, and that stage explains it).
+    """
     model = load_model()
     if model is None or not ctx.lines:
         return
-    probabilities, contributions = model.score(line_vectors(ctx))
+    decided = np.zeros(len(ctx.lines), dtype=bool)
+    decided[list(ctx.decided)] = True
+    s = score_lines(model, line_vectors(ctx), decided)
     hide = frozenset() if ctx.is_html else HTML_FEATURES
     first_comment = min((j for j, d in ctx.decided.items() if d.category == "comments"), default=len(ctx.lines))
-    for i, p in enumerate(probabilities.tolist()):
-        if ctx.open(i) and p >= _threshold(ctx, i):
-            why = " ".join(f"{name}{value:+}" for name, value in model.explain(contributions[i], hide=hide))
+    for i in range(len(ctx.lines)):
+        if not ctx.open(i):
+            continue
+        stage, p, contributions = model, float(s.first[i]), s.first_contributions
+        if _careful(ctx, i) and s.last[i] < p:
+            stage, p, contributions = s.last_model, float(s.last[i]), s.last_contributions
+        if p >= _threshold(ctx, i):
+            why = " ".join(f"{name}{value:+}" for name, value in stage.explain(contributions[i], hide=hide))
             ctx.decide(i, _category(ctx, i, first_comment), "model.line", score=p, evidence=why)
