@@ -45,13 +45,17 @@ def leaves_folder(folder: Path, path: Path) -> bool:
     return not path.parent.resolve().is_relative_to(folder.resolve())
 
 
-def atomic_write(path: Path, data: str) -> None:
+def atomic_write(path: Path, data: str, durable: bool = False) -> None:
     """Write ``data`` (UTF-8, line ends as given) to ``path`` all at once.
 
-    The data goes to a temporary ``.tmp-*`` file in the same folder, flushed to disk and
-    renamed over ``path``: readers see the old file or the new one, never a part. On any
-    error the temporary file is removed and ``path`` is left as it was. The file gets the
-    usual permissions (``0o666`` less the umask), not the private ones of ``mkstemp``.
+    The data goes to a temporary ``.tmp-*`` file in the same folder, renamed over ``path``:
+    readers (and a later run, after the process was killed) see the old file or the new
+    one, never a part. On any error the temporary file is removed and ``path`` is left as it
+    was. The file gets the usual permissions (``0o666`` less the umask), not the private
+    ones of ``mkstemp``. ``durable`` also flushes it to the disk before the rename (against
+    a power loss); per-document outputs skip that, as it costs more than cleaning them:
+    the run state is written durably after ``os.sync()`` (see :func:`cleaner.state.save_state`),
+    and an output not yet on disk is found out by its sidecar's checks and cleaned again.
     """
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=TMP_PREFIX, suffix=path.suffix, dir=path.parent)
@@ -61,7 +65,8 @@ def atomic_write(path: Path, data: str) -> None:
                 os.fchmod(fh.fileno(), 0o666 & ~_umask())
             fh.write(data)
             fh.flush()
-            os.fsync(fh.fileno())
+            if durable:
+                os.fsync(fh.fileno())
         os.replace(tmp, path)
     except BaseException:
         try:

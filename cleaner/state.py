@@ -143,10 +143,16 @@ def _entry(st: FileState) -> dict[str, Any]:
 
 
 def save_state(clean: Path, files: dict[str, FileState], meta: dict[str, Any] | None = None) -> None:
-    """Write the state for the next run."""
+    """Write the state for the next run, after the outputs it lists are on the disk.
+
+    Outputs are written without a flush each (:func:`cleaner.outputs.atomic_write`); one
+    ``os.sync()`` here makes them durable before the state that vouches for them.
+    """
     entries = {rel: _entry(st) for rel, st in sorted(files.items())}
     data = {"cleaner_version": __version__, "format": FORMAT, "meta": meta or {}, "files": entries}
-    atomic_write(clean / STATE_DIR / STATE_NAME, json.dumps(data, separators=(",", ":")) + "\n")
+    if hasattr(os, "sync"):
+        os.sync()
+    atomic_write(clean / STATE_DIR / STATE_NAME, json.dumps(data, separators=(",", ":")) + "\n", durable=True)
 
 
 def unchanged(old: FileState | None, now: tuple[int, int] | None) -> bool:

@@ -66,7 +66,7 @@ def test_failed_write_keeps_the_old_file(tmp_path, monkeypatch) -> None:
 def test_interrupted_write_keeps_the_old_file(tmp_path, monkeypatch) -> None:
     target = tmp_path / "out.txt"
     atomic_write(target, "old content\n")
-    monkeypatch.setattr(os, "fsync", lambda _fd: (_ for _ in ()).throw(KeyboardInterrupt()))
+    monkeypatch.setattr(os, "replace", lambda *_a: (_ for _ in ()).throw(KeyboardInterrupt()))
     with pytest.raises(KeyboardInterrupt):
         atomic_write(target, "new content\n")
     assert target.read_text(encoding="utf-8") == "old content\n"
@@ -112,3 +112,12 @@ def test_dumps_is_stable_utf8_json() -> None:
     assert json.loads(text) == {"b": "Grüße", "a": [1, 2]}
     assert text.index('"b"') < text.index('"a"')  # our field order, not sorted
 
+
+
+def test_only_durable_writes_flush_to_the_disk(tmp_path, monkeypatch) -> None:
+    flushed = []
+    monkeypatch.setattr(os, "fsync", flushed.append)
+    atomic_write(tmp_path / "doc.txt", "text\n")
+    assert flushed == []
+    atomic_write(tmp_path / "state.json", "{}\n", durable=True)
+    assert len(flushed) == 1 and (tmp_path / "state.json").read_text() == "{}\n"

@@ -128,3 +128,15 @@ def test_removed_document_changes_the_repeated_lines_of_the_others(tmp_path) -> 
     assert _statuses(report) == {"d0.txt": "cleaned", "d1.txt": "cleaned"}
     assert json.loads((clean / "d0.json").read_text())["corpus_fingerprint"] != fp
     assert set(_statuses(run(raw, clean, Config(), quiet=True)).values()) == {"skipped"}
+
+
+def test_the_state_is_written_durably_after_the_outputs_are_synced(tmp_path, monkeypatch) -> None:
+    import os
+
+    from cleaner.state import save_state
+
+    events = []
+    monkeypatch.setattr(os, "sync", lambda: events.append("sync"))
+    monkeypatch.setattr(os, "fsync", lambda _fd: events.append("fsync"))
+    save_state(tmp_path, {})
+    assert events == ["sync", "fsync"]
