@@ -55,7 +55,7 @@ def discover(raw: Path) -> tuple[list[Job], list[Outcome]]:
 
 
 def discover_with_stats(raw: Path) -> tuple[list[Job], list[Outcome], dict[str, tuple[int, int] | None]]:
-    """:func:`discover`, plus ``(size, mtime_ns)`` of every job's file (as :func:`cleaner.state.stat_key`)."""
+    """:func:`discover`, plus ``(size, mtime_ns)`` of every job's file (``None`` when it cannot be read)."""
     found, refused, stats = _walk(raw)
     jobs = [Job(rel, out, shard_kind(rel.rpartition("/")[2])) for rel, out in found]
     clash = _colliding(jobs)
@@ -107,6 +107,7 @@ def _walk(raw: Path) -> tuple[list[tuple[str, str]], list[Outcome], dict[str, tu
 
 
 def _stat(path: str) -> tuple[int, int] | None:
+    """``(size, mtime_ns)`` of a file, or ``None`` when it cannot be read."""
     try:
         st = os.stat(path)
     except OSError:

@@ -63,15 +63,6 @@ class FileState:
     shard: dict[str, Any] | None = None
 
 
-def stat_key(path: Path) -> tuple[int, int] | None:
-    """``(size, mtime_ns)`` of a file, or ``None`` when it cannot be read."""
-    try:
-        st = os.stat(path)
-    except OSError:
-        return None
-    return st.st_size, st.st_mtime_ns
-
-
 class State(dict):
     """The files' states by path relative to RAW, and ``meta``: facts about the whole run."""
 

@@ -143,18 +143,6 @@ def merge_counts(folder: DataFolderLike, min_docs: int) -> frozenset[int]:
     return frozenset(int(k) for k in unique[totals >= min_docs].tolist())
 
 
-def _clean(raw: RawDocument, prepared: tuple, config: Config, repeated: frozenset[int], path: str,
-           url: str | None) -> Any:
-    """Clean as ``make clean`` does: a raw file without url, a shard's record with its url."""
-    from ..pipeline import clean_lines, clean_prepared, clean_rendered
-
-    if url is None:
-        return clean_prepared(raw.format, prepared, config, repeated, path=path)
-    if raw.format == "html":
-        return clean_rendered(*prepared, config, repeated, url, path=path)
-    return clean_lines(raw.text, prepared[1], config, repeated, path=path, url=url)
-
-
 class CleanerLineCounts(PipelineStep):
     """Stage 1, the corpus pass: each task writes its documents' line-key counts.
 
@@ -242,6 +230,7 @@ class CleanerStep(PipelineStep):
     def clean(self, doc: Document) -> tuple[str, str | None]:
         """Clean ``doc`` in place; its status (``cleaned``, ``empty``, ``rejected``...) and reason."""
         from ..outputs import sidecar
+        from ..pipeline import clean_prepared
         from ..runner import TimeLimitExceeded, corpus_fingerprint, prepare, time_limit
 
         repeated = self.repeated()
@@ -253,7 +242,7 @@ class CleanerStep(PipelineStep):
                 raw = raw_document(doc, self.format, self.path_key, self.config.max_bytes)
                 prepared = prepare(raw)
                 keys = document_keys(line.text for line in prepared[1]) if repeated else set()
-                result = _clean(raw, prepared, self.config, repeated, rel, url or None)
+                result = clean_prepared(raw.format, prepared, self.config, repeated, path=rel, url=url or None)
         except TimeLimitExceeded:
             return "timeout", f"timeout: more than {limit} s"
         except Rejected as exc:
