@@ -4,7 +4,8 @@ Some plain-text scrapes (console browser dumps, mail archives, old pages) wrap p
 a fixed width, so one paragraph spans several lines. Judged line by line, such a paragraph
 looks like a run of fragments. A document counts as wrapped when many of its lines end near
 one common width, mostly in mid-sentence; then a line that reaches that width is joined with
-the next line (a blank line always ends a block). A block keeps its source offsets (``text == source[start:end]``, inner line ends
+the next line. A blank line ends a block, and a line well over the width stands alone (it
+is a paragraph of a page dumped one block per line, not part of a wrapped one). A block keeps its source offsets (``text == source[start:end]``, inner line ends
 included), so removing it removes all its lines and replay stays exact.
 """
 from __future__ import annotations
@@ -47,7 +48,7 @@ def merge_wrapped(source: str, lines: list[Line]) -> list[Line]:
     out: list[Line] = []
     group: list[Line] = []
     for line in lines:
-        if not line.text.strip():
+        if not line.text.strip() or len(line.text.rstrip()) > width + SLACK:
             if group:
                 out.append(_join(source, group, len(out)))
                 group = []

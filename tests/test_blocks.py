@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from cleaner.blocks import text_lines, wrap_width
+from cleaner.spans import split_lines
 
 WRAPPED = """Site menu
 Home
@@ -34,3 +35,13 @@ def test_blocks_keep_offsets() -> None:
 def test_unwrapped_text_is_left_alone() -> None:
     text = "".join(f"Paragraph {i} is one long line of text that ends here.\n" for i in range(12))
     assert [l.text for l in text_lines(text)] == text.splitlines()
+
+
+def test_a_paragraph_far_over_the_width_stands_alone() -> None:
+    """A page dumped one block per line can look wrapped (many headlines of one length);
+    its long paragraphs are not wrapped lines and are never joined with the next line."""
+    long = "This paragraph is one long line, " * 12 + "and it ends here."
+    text = WRAPPED.replace("A short closing line.", long + "\nTags")
+    lines = text_lines(text)
+    assert wrap_width(split_lines(text)) is not None
+    assert long in [l.text for l in lines] and "Tags" in [l.text for l in lines]
