@@ -1,10 +1,13 @@
 """Train the learned line model (``cleaner/models/lines.json``) reproducibly: ``make train``.
 
-Training data: the Dragnet training pages in ``../shared/bench/dragnet-train``, both as text
-dumps and as rendered HTML. A line is labelled article text when its words occur, in order,
-in the page's gold article text; each line weighs the square root of its word count (the
-benchmark scores words, but short lines must still count). Lines already removed by the rules
-that run before the model are left out: the model only sees what it will decide. The model
+Training data: the pages of ``../shared/bench`` sets, both as text dumps and as rendered HTML.
+For a set with ``gold/`` files (Dragnet), a line is labelled article text when its words occur,
+in order, in the page's gold article text, else boilerplate. For the ``trafilatura`` set
+(``snippets.json``, pages in many languages) only the lines holding a snippet are labelled:
+article text when they hold a ``with`` snippet, boilerplate when they hold a ``without`` or
+``comments`` one; other lines do not count. Each line weighs the square root of its word count
+(the benchmarks score words, but short lines must still count). Lines already removed by the
+rules that run before the model are left out: the model only sees what it will decide. The model
 is scikit-learn's gradient boosting with a fixed seed, exported to plain JSON; the package
 runs it without scikit-learn.
 
@@ -42,7 +45,8 @@ from cleaner.runner import prepare
 ROOT = Path(__file__).resolve().parents[1]
 BENCH = Path(os.environ.get("CLEANER_BENCH", ROOT.parent / "shared" / "bench"))
 _TOKEN_RE = re.compile(r"\w+")
-PARAMS = {"n_estimators": 150, "max_depth": 3, "learning_rate": 0.1, "subsample": 0.8, "random_state": 0}
+PARAMS = {"max_iter": 200, "max_depth": 4, "max_leaf_nodes": 15, "learning_rate": 0.1, "l2_regularization": 1.0,
+          "early_stopping": False, "random_state": 0}
 FOLDS = 5
 Page = dict[str, Any]
 
@@ -56,10 +60,40 @@ def _tokens(text: str) -> str:
     return " ".join(_TOKEN_RE.findall(text.lower()))
 
 
-def page_rows(args: tuple[Path, Path, frozenset[int]]) -> Page | None:
+Labels = tuple[str, Any]  # ("gold", gold text) or ("snippets", (with, without))
+
+
+def _gold_labels(texts: list[str], gold_text: str) -> tuple[np.ndarray, np.ndarray]:
+    gold = f" {_tokens(gold_text)} "
+    label, weight = np.zeros(len(texts), dtype=int), np.zeros(len(texts))
+    for i, text in enumerate(texts):
+        words = _tokens(text)
+        label[i] = int(bool(words) and f" {words} " in gold)
+        weight[i] = math.sqrt(max(1, words.count(" ") + 1))
+    return label, weight
+
+
+def _snippet_labels(texts: list[str], good: list[str], bad: list[str]) -> tuple[np.ndarray, np.ndarray]:
+    """Lines holding a ``with`` snippet are article (1), a ``without`` one boilerplate (0);
+    the others (and lines holding both) weigh 0."""
+    norm = lambda t: " ".join(t.split())  # noqa: E731
+    good, bad = [norm(g) for g in good if g.strip()], [norm(b) for b in bad if b.strip()]
+    label, weight = np.zeros(len(texts), dtype=int), np.zeros(len(texts))
+    for i, text in enumerate(texts):
+        line = norm(text)
+        if not line:
+            continue
+        is_good, is_bad = any(g in line for g in good), any(b in line for b in bad)
+        if is_good != is_bad:
+            label[i] = int(is_good)
+            weight[i] = math.sqrt(len(line.split()))
+    return label, weight
+
+
+def page_rows(args: tuple[Path, Labels, frozenset[int]]) -> Page | None:
     """One page before the model runs: features of all its lines, which are open or decided,
     and each line's label and weight (``None`` for a page that cannot be read)."""
-    raw_path, gold_path, repeated = args
+    raw_path, (kind, truth), repeated = args
     config = Config(use_trafilatura=True)
     try:
         raw = read_raw(raw_path, config.max_bytes)
@@ -70,31 +104,46 @@ def page_rows(args: tuple[Path, Path, frozenset[int]]) -> Page | None:
     if is_html:
         mark_html(lines, tree, config)
     ctx = detect(prepare_context(lines, config, repeated, is_html), stop_before="model.line")
-    gold = f" {_tokens(read_gold(gold_path))} "
+    texts = [line.text for line in lines]
+    label, weight = _gold_labels(texts, truth) if kind == "gold" else _snippet_labels(texts, *truth)
     n = len(lines)
-    label, weight = np.zeros(n, dtype=int), np.zeros(n)
-    for i, line in enumerate(lines):
-        words = _tokens(line.text)
-        label[i] = int(bool(words) and f" {words} " in gold)
-        weight[i] = math.sqrt(max(1, words.count(" ") + 1))
-    is_open = np.array([ctx.open(i) for i in range(n)], dtype=bool)
+    is_open = np.array([ctx.open(i) and weight[i] > 0 for i in range(n)], dtype=bool)
     decided = np.array([i in ctx.decided for i in range(n)], dtype=bool)
-    fold = zlib.crc32(raw_path.name.split(".")[0].encode()) % FOLDS
-    return {"x": line_vectors(ctx), "open": is_open, "decided": decided, "y": label, "w": weight, "fold": fold}
+    return {"x": line_vectors(ctx), "open": is_open, "decided": decided, "y": label, "w": weight,
+            "fold": page_fold(raw_path)}
 
 
-def collect(set_dir: Path, mode: str, jobs: int) -> list[Page]:
-    """The pages of one benchmark set in one mode (``text`` or ``html``)."""
+def page_id(path: Path) -> str:
+    """A benchmark page's id: its file name without ``.txt`` or ``.html.gz``."""
+    return path.name.removesuffix(".gz").removesuffix(".html").removesuffix(".txt")
+
+
+def page_fold(path: Path) -> int:
+    """The fold of a page (its text and HTML forms share it)."""
+    return zlib.crc32(page_id(path).encode()) % FOLDS
+
+
+def _truth(set_dir: Path) -> dict[str, Labels]:
+    """Each page's labels: its gold text, or its snippets."""
+    if (set_dir / "snippets.json").is_file():
+        data = json.loads((set_dir / "snippets.json").read_text(encoding="utf-8"))
+        return {k: ("snippets", (d.get("with", []), d.get("without", []) + d.get("comments", []))) for k, d in data.items()}
+    return {g.stem: ("gold", read_gold(g)) for g in sorted((set_dir / "gold").glob("*.txt"))}
+
+
+def collect(set_dir: Path, mode: str, jobs: int, skip_fold: int = -1) -> list[Page]:
+    """The pages of one benchmark set in one mode (``text`` or ``html``), but those of
+    ``skip_fold`` (kept out to measure the model on pages it has not seen)."""
     ext = ".txt" if mode == "text" else ".html.gz"
     pages = sorted((set_dir / mode).glob(f"*{ext}"))
+    truth = _truth(set_dir)
     counter = LineCounter()
     with Pool(jobs) as pool:
         for keys in pool.imap(_keys, pages, chunksize=16):
             counter.add(keys)
         repeated = counter.repeated(Config().repeated_min_docs)
-        tasks = [(p, set_dir / "gold" / (p.name[: -len(ext)] + ".txt"), repeated) for p in pages]
-        tasks = [t for t in tasks if t[1].is_file()]
-        return [page for page in pool.imap(page_rows, tasks, chunksize=8) if page is not None and len(page["x"])]
+        tasks = [(p, truth[page_id(p)], repeated) for p in pages if page_id(p) in truth and page_fold(p) != skip_fold]
+        return [page for page in pool.imap(page_rows, tasks, chunksize=8) if page is not None and page["open"].any()]
 
 
 def _rows(pages: list[Page], key: str = "x") -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -107,10 +156,10 @@ _PAGES: list[Page] = []  # the training pages, shared with the fold workers (for
 
 
 def _fit(rows: tuple[np.ndarray, np.ndarray, np.ndarray]) -> Any:
-    from sklearn.ensemble import GradientBoostingClassifier
+    from sklearn.ensemble import HistGradientBoostingClassifier
 
     x, y, w = rows
-    return GradientBoostingClassifier(**PARAMS).fit(x, y, sample_weight=w)
+    return HistGradientBoostingClassifier(**PARAMS).fit(x, y, sample_weight=w)
 
 
 def _fit_fold(fold: int) -> tuple[Any, list[np.ndarray]]:
@@ -128,47 +177,66 @@ def _keys(path: Path) -> set[int]:
     return document_keys(line.text for line in lines)
 
 
-def export(model: Any, features: tuple[str, ...]) -> dict:
-    """The JSON form of a fitted ``GradientBoostingClassifier``."""
-    trees = []
-    for (est,) in model.estimators_:
-        t = est.tree_
-        trees.append({
-            "feature": [int(f) if f >= 0 else 0 for f in t.feature],
-            "threshold": [float(v) for v in t.threshold],
-            "left": [int(v) for v in t.children_left],
-            "right": [int(v) for v in t.children_right],
-            "value": [float(v[0][0]) for v in t.value],
-        })
-    prior = float(model.init_.class_prior_[1])
+def _tree(nodes: np.ndarray) -> dict:
+    """One tree in the package's flat form. Leaves carry the shrunk values the model sums;
+    an inner node carries the count-weighted mean of its leaves (for the explanations)."""
+    value = nodes["value"].astype(float).copy()
+    count = nodes["count"].astype(float)
+    for i in range(len(nodes) - 1, -1, -1):  # children come after their parent
+        if not nodes["is_leaf"][i]:
+            a, b = nodes["left"][i], nodes["right"][i]
+            value[i] = (value[a] * count[a] + value[b] * count[b]) / max(1.0, count[a] + count[b])
+    leaf = nodes["is_leaf"].astype(bool)
+    return {
+        "feature": [0 if is_leaf else int(f) for f, is_leaf in zip(nodes["feature_idx"], leaf)],
+        "threshold": [0.0 if is_leaf else float(t) for t, is_leaf in zip(nodes["num_threshold"], leaf)],
+        "left": [-1 if is_leaf else int(v) for v, is_leaf in zip(nodes["left"], leaf)],
+        "right": [-1 if is_leaf else int(v) for v, is_leaf in zip(nodes["right"], leaf)],
+        "value": [float(v) for v in value],
+    }
+
+
+def export(model: Any, features: tuple[str, ...], trained_with: str) -> dict:
+    """The JSON form of a fitted ``HistGradientBoostingClassifier`` (log-odds of article text
+    = ``init`` + ``learning_rate`` x the sum of the trees' leaf values)."""
     return {
         "features": list(features),
-        "init": math.log(prior / (1 - prior)),
-        "learning_rate": PARAMS["learning_rate"],
+        "init": float(np.ravel(model._baseline_prediction)[0]),
+        "learning_rate": 1.0,
         "params": PARAMS,
-        "trained_with": f"cleaner {__version__}, dragnet-train text and html",
-        "trees": trees,
+        "trained_with": f"cleaner {__version__}, {trained_with}",
+        "trees": [_tree(predictor.nodes) for (predictor,) in model._predictors],
     }
+
+
+def fit_model(pages: list[Page], trained_with: str, jobs: int) -> dict:
+    """Fit both stages on ``pages`` (the second on out-of-fold first-stage probabilities)."""
+    _PAGES[:] = pages
+    with Pool(min(jobs, FOLDS + 1)) as pool:
+        fitted = pool.map(_fit_fold, [-1, *range(FOLDS)], chunksize=1)
+    for fold, (_model, probabilities) in enumerate(fitted[1:]):
+        for page, p in zip((page for page in pages if page["fold"] == fold), probabilities):
+            page["stacked"] = stack_vectors(page["x"], p, page["decided"])
+    second = _fit(_rows(pages, "stacked"))
+    data = export(fitted[0][0], FEATURES, trained_with)
+    data["stack"] = export(second, SECOND_FEATURES, trained_with)
+    return data
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--set", default="dragnet-train")
+    parser.add_argument("--sets", default="dragnet-train,trafilatura")
     parser.add_argument("--modes", default="text,html")
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
     parser.add_argument("--out", default=str(MODEL_PATH))
+    parser.add_argument("--skip-fold", type=int, default=-1, help="keep this fold's pages out (to evaluate)")
     args = parser.parse_args(argv)
 
     started = time.time()
-    _PAGES[:] = [p for mode in args.modes.split(",") for p in collect(BENCH / args.set, mode, args.jobs)]
-    with Pool(min(args.jobs, FOLDS + 1)) as pool:
-        fitted = pool.map(_fit_fold, [-1, *range(FOLDS)], chunksize=1)
-    for fold, (_model, probabilities) in enumerate(fitted[1:]):
-        for page, p in zip((page for page in _PAGES if page["fold"] == fold), probabilities):
-            page["stacked"] = stack_vectors(page["x"], p, page["decided"])
-    second = _fit(_rows(_PAGES, "stacked"))
-    data = export(fitted[0][0], FEATURES)
-    data["stack"] = export(second, SECOND_FEATURES)
+    sets, modes = args.sets.split(","), args.modes.split(",")
+    _PAGES[:] = [p for s in sets for mode in modes for p in collect(BENCH / s, mode, args.jobs, args.skip_fold)]
+    trained_with = f"{' '.join(sets)}: {' and '.join(modes)}" + (f", fold {args.skip_fold} left out" if args.skip_fold >= 0 else "")
+    data = fit_model(_PAGES, trained_with, args.jobs)
     out = Path(args.out)
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(json.dumps(data, separators=(",", ":")) + "\n", encoding="utf-8")

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -59,6 +60,7 @@ class PhraseBook:
     ngrams: dict[str, PhraseMatch] = field(default_factory=dict)
     regexes: list[tuple[re.Pattern[str], PhraseMatch]] = field(default_factory=list)
     _needs: list[tuple[str, ...] | None] | None = None
+    _index: RegexIndex | None = None
     _firsts: dict[str, int] | None = None
     _memo: dict[str, PhraseMatch | None] = field(default_factory=dict)
 
@@ -80,7 +82,7 @@ class PhraseBook:
                 key = norm_line(text)
                 table = {"line": self.exact, "start": self.prefixes, "contains": self.ngrams}[kind]
                 table.setdefault(key, match)
-        self._needs = self._firsts = None
+        self._needs = self._firsts = self._index = None
         self._memo.clear()
 
     def match(self, text: str) -> PhraseMatch | None:
@@ -110,13 +112,38 @@ class PhraseBook:
             if hit:
                 return hit
         if self.regexes:
-            if self._needs is None:
-                self._needs = [required_literals(rx) for rx, _ in self.regexes]
-            for (rx, hit), needs in zip(self.regexes, self._needs):
-                if (needs is None or _holds(norm, needs)) and rx.search(norm):
-                    return hit
+            hit = self._first_regex(norm)
+            if hit:
+                return hit
         if len(words) <= SHORT_WORDS:
             return self._contained(words)
+        return None
+
+    def _first_regex(self, norm: str) -> PhraseMatch | None:
+        """The first regex (in file order) that matches, trying only those that can.
+
+        Anchored patterns (``^…``) are screened together by one match at the line start;
+        only when the screen matches are they tried one by one. The others are tried when
+        one of their required literals occurs in the line (or when they have none).
+        """
+        if self._index is None:
+            self._needs = [required_literals(rx) for rx, _ in self.regexes]
+            self._index = RegexIndex.build(self.regexes, self._needs)
+        idx = self._index
+        if idx.screen is not None and idx.screen.match(norm):
+            order: Iterable[int] = (
+                k for k, needs in enumerate(self._needs or ()) if needs is None or _holds(norm, needs)
+            )
+        else:
+            found = set(idx.always)
+            for literal in idx.literals:
+                if literal in norm:
+                    found.update(idx.by_literal[literal])
+            order = sorted(found)
+        for k in order:
+            rx, hit = self.regexes[k]
+            if rx.search(norm):
+                return hit
         return None
 
     def _contained(self, words: list[str]) -> PhraseMatch | None:
@@ -135,6 +162,54 @@ class PhraseBook:
                     if hit:
                         return hit
         return None
+
+
+@dataclass(frozen=True, slots=True)
+class RegexIndex:
+    """How to find the regexes that can match a line.
+
+    ``screen`` joins every anchored pattern (``None`` when there are none or they cannot be
+    joined); ``by_literal`` maps each required literal of an unanchored pattern to the
+    patterns needing it; ``always`` lists the unanchored patterns with no required literal.
+    """
+
+    screen: re.Pattern[str] | None
+    literals: tuple[str, ...]
+    by_literal: dict[str, tuple[int, ...]]
+    always: tuple[int, ...]
+
+    @classmethod
+    def build(cls, regexes: list[tuple[re.Pattern[str], PhraseMatch]], needs: list[tuple[str, ...] | None]) -> RegexIndex:
+        anchored = {k for k, (rx, _) in enumerate(regexes) if _anchored(rx)}
+        screen = None
+        if anchored:
+            try:
+                screen = re.compile("|".join(f"(?:{regexes[k][0].pattern})" for k in sorted(anchored)), re.IGNORECASE)
+            except re.error:  # then they are tried like the others
+                anchored = set()
+        by_literal: dict[str, list[int]] = {}
+        always = []
+        for k, lits in enumerate(needs):
+            if k in anchored:
+                continue
+            if lits is None:
+                always.append(k)
+            for lit in lits or ():
+                by_literal.setdefault(lit, []).append(k)
+        return cls(screen, tuple(by_literal), {k: tuple(v) for k, v in by_literal.items()}, tuple(always))
+
+
+def _anchored(rx: re.Pattern[str]) -> bool:
+    """Whether every match of ``rx`` starts at the line start (it begins with ``^``)."""
+    from re import _constants as c, _parser
+
+    if rx.flags & re.MULTILINE:
+        return False
+    try:
+        data = list(_parser.parse(rx.pattern, rx.flags).data)
+    except Exception:
+        return False
+    return bool(data) and data[0] == (c.AT, c.AT_BEGINNING)
 
 
 def _holds(norm: str, needs: tuple[str, ...]) -> bool:

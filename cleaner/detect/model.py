@@ -24,6 +24,7 @@ from .stacking import SECOND_FEATURES, stack_vectors
 
 MODEL_PATH = Path(__file__).resolve().parents[1] / "models" / "lines.json"
 EVIDENCE_FEATURES = 3
+_LOG_WORDS = FEATURES.index("log_words")
 BOX_WINDOW = 3
 BOX_VOTES = 2
 
@@ -47,25 +48,32 @@ class LineModel:
     value: np.ndarray
     stack: LineModel | None = None
 
-    def score(self, X: list[list[float]]) -> tuple[np.ndarray, np.ndarray]:
+    def score(self, X: list[list[float]] | np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """Boilerplate probability per row, and per-row, per-feature log-odds contributions."""
-        x = np.asarray(X, dtype=float)
+        return self._walk(np.asarray(X, dtype=float), explain=True)
+
+    def probability(self, X: np.ndarray) -> np.ndarray:
+        """Boilerplate probability per row (no contributions: cheaper)."""
+        return self._walk(np.asarray(X, dtype=float), explain=False)[0]
+
+    def _walk(self, x: np.ndarray, explain: bool) -> tuple[np.ndarray, np.ndarray]:
         n, width, k = x.shape[0], self.feature.shape[1], self.feature.shape[0]
         base = (np.arange(k) * width)[None, :]
         rows = (np.arange(n) * len(self.features))[:, None]
         feat, thr, left, right, val = (a.ravel() for a in (self.feature, self.threshold, self.left, self.right, self.value))
         node = np.zeros((n, k), dtype=np.intp)
-        contrib = np.zeros(n * len(self.features))
+        contrib = np.zeros(n * len(self.features) if explain else 0)
         flat_x = x.ravel()
         for _ in range(self.depth):
             idx = base + node
             f = feat[idx]
             child = np.where(flat_x[rows + f] <= thr[idx], left[idx], right[idx])
-            delta = val[base + child] - val[idx]
-            contrib += np.bincount((rows + f).ravel(), weights=delta.ravel(), minlength=contrib.size)
+            if explain:
+                delta = val[base + child] - val[idx]
+                contrib += np.bincount((rows + f).ravel(), weights=delta.ravel(), minlength=contrib.size)
             node = child
         logit = self.init + self.rate * val[base + node].sum(axis=1)
-        return 1.0 / (1.0 + np.exp(logit)), (self.rate * contrib).reshape(n, len(self.features))
+        return 1.0 / (1.0 + np.exp(logit)), (self.rate * contrib).reshape(n, len(self.features) if explain else 0)
 
     def explain(
         self, contributions: np.ndarray, top: int = EVIDENCE_FEATURES, hide: frozenset[str] = frozenset()
@@ -74,8 +82,13 @@ class LineModel:
 
         ``hide`` names features not to report (the HTML ones for a plain-text document).
         """
-        order = [f for f in np.argsort(contributions) if self.features[f] not in hide][:top]
-        return [(self.features[f], round(float(contributions[f]), 2)) for f in order if contributions[f] < 0]
+        out: list[tuple[str, float]] = []
+        for f in np.argsort(contributions).tolist():
+            if len(out) == top or contributions[f] >= 0:
+                break
+            if self.features[f] not in hide:
+                out.append((self.features[f], round(float(contributions[f]), 2)))
+        return out
 
 
 def _depth(left: list[int], right: list[int]) -> int:
@@ -108,26 +121,37 @@ def model_from_dict(data: dict, features: tuple[str, ...] = FEATURES) -> LineMod
 
 @dataclass(frozen=True)
 class Scores:
-    """Both stages' boilerplate probabilities and per-feature contributions for a page's rows
-    (with a one-stage model, ``last`` is ``first``)."""
+    """Both stages' boilerplate probabilities for a page's rows, and each stage's input rows
+    (to explain a decision afterwards); with a one-stage model, ``last`` is ``first``."""
 
     first: np.ndarray
-    first_contributions: np.ndarray
+    first_rows: np.ndarray
     last_model: LineModel
     last: np.ndarray
-    last_contributions: np.ndarray
+    last_rows: np.ndarray
 
 
-def score_lines(model: LineModel, x: np.ndarray, decided: np.ndarray) -> Scores:
+def score_lines(model: LineModel, x: np.ndarray, decided: np.ndarray, careful: np.ndarray | None = None) -> Scores:
     """Score rows ``x`` with the first stage, then with the second (``model.stack``).
 
-    ``decided`` marks the lines the rules before the model removed (for the second stage).
+    ``decided`` marks the lines the rules before the model removed (for the second stage);
+    they and blank lines are not scored (probability 1). The second stage scores only the
+    ``careful`` rows (all when ``None``); the others get its probability 1.
     """
-    first, contributions = model.score(x)
+    x = np.asarray(x, dtype=float)
+    first = _probability(model, x, ~decided & (x[:, _LOG_WORDS] > 0))
     if model.stack is None:
-        return Scores(first, contributions, model, first, contributions)
-    last, last_contributions = model.stack.score(stack_vectors(np.asarray(x, dtype=float), first, decided))
-    return Scores(first, contributions, model.stack, last, last_contributions)
+        return Scores(first, x, model, first, x)
+    stacked = stack_vectors(x, first, decided)
+    last = _probability(model.stack, stacked, np.ones(len(x), dtype=bool) if careful is None else careful)
+    return Scores(first, x, model.stack, last, stacked)
+
+
+def _probability(model: LineModel, rows: np.ndarray, which: np.ndarray) -> np.ndarray:
+    out = np.ones(len(rows))
+    if which.any():
+        out[which] = model.probability(rows[which])
+    return out
 
 
 @lru_cache(maxsize=1)
@@ -190,15 +214,25 @@ def model_lines(ctx: Context) -> None:
         return
     decided = np.zeros(len(ctx.lines), dtype=bool)
     decided[list(ctx.decided)] = True
-    s = score_lines(model, line_vectors(ctx), decided)
+    careful = np.array([ctx.open(i) and _careful(ctx, i) for i in range(len(ctx.lines))], dtype=bool)
+    s = score_lines(model, line_vectors(ctx), decided, careful)
     hide = frozenset() if ctx.is_html else HTML_FEATURES
     first_comment = min((j for j, d in ctx.decided.items() if d.category == "comments"), default=len(ctx.lines))
+    chosen: list[tuple[int, LineModel, float]] = []
     for i in range(len(ctx.lines)):
         if not ctx.open(i):
             continue
-        stage, p, contributions = model, float(s.first[i]), s.first_contributions
-        if _careful(ctx, i) and s.last[i] < p:
-            stage, p, contributions = s.last_model, float(s.last[i]), s.last_contributions
+        stage, p = model, float(s.first[i])
+        if careful[i] and s.last[i] < p:
+            stage, p = s.last_model, float(s.last[i])
         if p >= _threshold(ctx, i):
-            why = " ".join(f"{name}{value:+}" for name, value in stage.explain(contributions[i], hide=hide))
+            chosen.append((i, stage, p))
+    stages = [(model, s.first_rows)] + ([(s.last_model, s.last_rows)] if s.last_model is not model else [])
+    for stage, rows in stages:
+        mine = [(i, p) for i, st, p in chosen if st is stage]
+        if not mine:
+            continue
+        _p, contributions = stage.score(rows[[i for i, _ in mine]])
+        for (i, p), c in zip(mine, contributions):
+            why = " ".join(f"{name}{value:+}" for name, value in stage.explain(c, hide=hide))
             ctx.decide(i, _category(ctx, i, first_comment), "model.line", score=p, evidence=why)

@@ -60,26 +60,34 @@ def test_empty_page() -> None:
 
 
 def test_one_stage_model_scores_as_before() -> None:
-    stump = {"feature": [0, 0, 0], "threshold": [0.5, 0, 0], "left": [1, -1, -1], "right": [2, -1, -1], "value": [0.0, -2.0, 2.0]}
+    stump = {"feature": [0, 0, 0], "threshold": [1.0, 0, 0], "left": [1, -1, -1], "right": [2, -1, -1], "value": [0.0, -2.0, 2.0]}
     model = model_from_dict({"features": list(FEATURES), "init": 0.0, "learning_rate": 1.0, "trees": [stump]})
-    x = _rows([0, 4])
+    x = _rows([1, 4])
     s = score_lines(model, x, np.zeros(2, dtype=bool))
     assert s.last_model is model and np.allclose(s.first, model.score(x)[0]) and np.array_equal(s.last, s.first)
 
 
+def test_decided_and_blank_lines_are_not_scored() -> None:
+    stump = {"feature": [0, 0, 0], "threshold": [1.0, 0, 0], "left": [1, -1, -1], "right": [2, -1, -1], "value": [0.0, -2.0, 2.0]}
+    model = model_from_dict({"features": list(FEATURES), "init": 0.0, "learning_rate": 1.0, "trees": [stump]})
+    s = score_lines(model, _rows([1, 0, 4]), np.array([True, False, False]))
+    assert s.first[0] == 1.0 and s.first[1] == 1.0 and s.first[2] == pytest.approx(1 / (1 + math.exp(2.0)))
+
+
 def test_second_stage_decides_on_the_first_stage_probability() -> None:
-    first = {"feature": [0, 0, 0], "threshold": [0.5, 0, 0], "left": [1, -1, -1], "right": [2, -1, -1], "value": [0.0, -2.0, 2.0]}
+    first = {"feature": [0, 0, 0], "threshold": [1.0, 0, 0], "left": [1, -1, -1], "right": [2, -1, -1], "value": [0.0, -2.0, 2.0]}
     k = COL["first_p"]
     second = {"feature": [k, 0, 0], "threshold": [0.5, 0, 0], "left": [1, -1, -1], "right": [2, -1, -1], "value": [0.0, 3.0, -3.0]}
     data = {"features": list(FEATURES), "init": 0.0, "learning_rate": 1.0, "trees": [first],
             "stack": {"features": list(SECOND_FEATURES), "init": 0.0, "learning_rate": 1.0, "trees": [second]}}
     model = model_from_dict(data)
-    s = score_lines(model, _rows([0, 4]), np.zeros(2, dtype=bool))
+    s = score_lines(model, _rows([1, 4]), np.zeros(2, dtype=bool))
     p, last = s.last, s.last_model
     assert last is model.stack and s.first[0] == pytest.approx(1 / (1 + math.exp(-2.0)))
     assert p[0] == pytest.approx(1 / (1 + math.exp(-3.0)))  # first stage: p = 0.88 -> boilerplate
     assert p[1] == pytest.approx(1 / (1 + math.exp(3.0)))
-    assert last.explain(s.last_contributions[0]) == [("first_p", -3.0)]
+    assert last.explain(last.score(s.last_rows[:1])[1][0]) == [("first_p", -3.0)]
+    assert np.allclose(last.probability(s.last_rows), p)
 
 
 def test_stale_second_stage_is_refused() -> None:
