@@ -122,9 +122,9 @@ class PhraseBook:
     def _first_regex(self, norm: str) -> PhraseMatch | None:
         """The first regex (in file order) that matches, trying only those that can.
 
-        Anchored patterns (``^…``) are screened together by one match at the line start;
-        only when the screen matches are they tried one by one. The others are tried when
-        one of their required literals occurs in the line (or when they have none).
+        A pattern with a required literal is tried only when the literal occurs in the line.
+        The anchored patterns (``^…``) without one are screened together by one match at the
+        line start; only when the screen matches is every pattern tried, in order.
         """
         if self._index is None:
             self._needs = [required_literals(rx) for rx, _ in self.regexes]
@@ -168,9 +168,9 @@ class PhraseBook:
 class RegexIndex:
     """How to find the regexes that can match a line.
 
-    ``screen`` joins every anchored pattern (``None`` when there are none or they cannot be
-    joined); ``by_literal`` maps each required literal of an unanchored pattern to the
-    patterns needing it; ``always`` lists the unanchored patterns with no required literal.
+    ``by_literal`` maps each required literal to the patterns needing it; of the patterns
+    with none, ``screen`` joins the anchored ones (``None`` when there are none or they cannot
+    be joined) and ``always`` lists the others.
     """
 
     screen: re.Pattern[str] | None
@@ -180,7 +180,7 @@ class RegexIndex:
 
     @classmethod
     def build(cls, regexes: list[tuple[re.Pattern[str], PhraseMatch]], needs: list[tuple[str, ...] | None]) -> RegexIndex:
-        anchored = {k for k, (rx, _) in enumerate(regexes) if _anchored(rx)}
+        anchored = {k for k, (rx, _) in enumerate(regexes) if needs[k] is None and _anchored(rx)}
         screen = None
         if anchored:
             try:
@@ -230,11 +230,10 @@ def required_literals(rx: re.Pattern[str]) -> tuple[str, ...] | None:
         needs = _needs(list(_parser.parse(rx.pattern, rx.flags).data))
     except Exception:
         return None
-    if not needs:
+    useful = [alts for alts in needs if len(alts) <= MAX_ALTERNATIVES and min(map(len, alts)) >= MIN_LITERAL]
+    if not useful:
         return None
-    best = max(needs, key=lambda alts: min(len(a) for a in alts))
-    useful = min(len(a) for a in best) >= MIN_LITERAL and len(best) <= MAX_ALTERNATIVES
-    return tuple(sorted(best)) if useful else None
+    return tuple(sorted(max(useful, key=lambda alts: min(len(a) for a in alts))))
 
 
 def _needs(items: list) -> list[frozenset[str]]:

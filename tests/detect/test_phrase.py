@@ -69,3 +69,21 @@ def test_required_literals_never_skip_a_match() -> None:
             needs = required_literals(rx)
             if rx.search(norm):
                 assert needs is None or any(n in norm for n in needs), (rx.pattern, line)
+
+
+def test_regex_index_finds_the_first_matching_pattern_in_file_order() -> None:
+    """The literal index and the anchored screen only skip patterns that cannot match."""
+    import re
+
+    from cleaner.phrases import PhraseBook, PhraseMatch, _anchored, norm_line
+
+    assert _anchored(re.compile("^(a|b)c")) and _anchored(re.compile("(?:^a)"))
+    assert not _anchored(re.compile("^a|b")) and not _anchored(re.compile("(^a)"))
+    patterns = [r"^\d+ comments$", r"^(share|tweet)( \| (share|tweet))+$", r"\bsays:", r"\d+$", r"^[a-z]+ says: \d+", r"^a|b"]
+    book = PhraseBook()
+    book.regexes = [(re.compile(p, re.IGNORECASE), PhraseMatch("other", "regex", f"t:{k}")) for k, p in enumerate(patterns)]
+    lines = ["12 comments", "Share | Tweet", "Jane says: 12", "Bob says: hi", "page 3", "xyz", "a", "cab", "12 comments 3"]
+    for line in lines:
+        norm = norm_line(line)
+        want = next((hit for rx, hit in book.regexes if rx.search(norm)), None)
+        assert book._first_regex(norm) == want, line
