@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 from typing import Any
 
 _DIGIT_RE = re.compile(r"\d")
@@ -16,8 +17,10 @@ _PUNCT_RE = re.compile(r"[\W_]+")
 MIN_KEY_CHARS = 2
 
 
+@lru_cache(maxsize=1 << 16)
 def line_key(text: str) -> int | None:
-    """The normalised hash of a line, or ``None`` for lines too short to count."""
+    """The normalised hash of a line, or ``None`` for lines too short to count (remembered
+    for recent lines: menus and footers repeat across a corpus)."""
     norm = _PUNCT_RE.sub(" ", _DIGIT_RE.sub("0", text.lower())).strip()
     if len(norm) < MIN_KEY_CHARS:
         return None
