@@ -7,7 +7,9 @@ Evidence comes in three strengths:
 * WEAK furniture (``rules/<lang>/comment_dates.txt``): a short line with a date or time.
 
 A chain starts at a heading that lies after the article's first prose line, or at strong
-furniture, and goes on to the next evidence line while it is near (``MAX_GAP`` lines). Prose
+furniture, and goes on to the next evidence line while it is near (``MAX_GAP`` lines); a
+heading that follows a chain not yet valid starts a chain of its own (a quote's "X wrote:" in
+the article must not swallow the comment heading after it). Prose
 between two evidence lines is a comment's text only after furniture; after a heading it means
 the article goes on, so the chain ends, unless strong furniture follows ("12 Comments / text /
 by X on 3 May. Reply"), or weak furniture after one line. A chain is a section when it holds ``MIN_EVIDENCE``
@@ -71,7 +73,8 @@ def _chains(ctx: Context, evidence: list[Evidence], first: int) -> list[list[Evi
     for item in evidence:
         if item[0] <= first:
             continue
-        if chains and _near(ctx, chains[-1][-1], item):
+        fresh_heading = item[1] == HEADING and chains and not _valid(chains[-1])
+        if chains and _near(ctx, chains[-1][-1], item) and not fresh_heading:
             chains[-1].append(item)
         elif item[1] != WEAK or (chains and _valid(chains[-1])):
             chains.append([item])

@@ -44,3 +44,13 @@ def test_headless_commenter_lines_need_three_strong_pieces() -> None:
     lines = [*paragraphs(4), "by anna on March 4, 2021 at 9:30 am. Reply", COMMENT]
     got = decisions(lines, stop_before="model.line")
     assert COMMENT not in got
+
+
+def test_quote_intro_in_the_article_does_not_swallow_the_comment_heading() -> None:
+    """ "a reader wrote:" is comment furniture; in the article it starts no section, and the
+    comment heading a few lines below still starts one."""
+    quoted = "I predict that the result is going to be very heavily influenced by the shape of the page."
+    lines = [*paragraphs(3), "a different reader wrote:", quoted, *paragraphs(6)[5:], "53 Comments", *section()]
+    got = decisions(lines, stop_before="model.line")
+    assert got[COMMENT] == ("comments", "comments.section")
+    assert quoted not in got and not set(paragraphs(6)) & set(got)
