@@ -54,3 +54,20 @@ def test_quote_intro_in_the_article_does_not_swallow_the_comment_heading() -> No
     got = decisions(lines, stop_before="model.line")
     assert got[COMMENT] == ("comments", "comments.section")
     assert quoted not in got and not set(paragraphs(6)) & set(got)
+
+
+def test_count_heading_with_an_invitation_starts_a_section() -> None:
+    lines = [*paragraphs(4), "{ 53 comments… read them below or add one }", "1", "Tim Worstall 11.06.12 at 11:06 am",
+             COMMENT, "2", "Jo Bloggs 11.06.12 at 11:22 am", COMMENT.replace("agree", "disagree")]
+    got = decisions(lines, stop_before="model.line")
+    assert got["{ 53 comments… read them below or add one }"] == ("comments", "phrase.regex")
+    assert got[COMMENT] == ("comments", "comments.section")
+
+
+def test_comment_button_in_the_header_does_not_eat_the_article() -> None:
+    """A "Comments" button under the lead, the article, then teasers aged "3 hours ago":
+    a heading followed by many prose lines is no comment section."""
+    lines = [paragraphs(1)[0], "Share", "Comments", *paragraphs(9)[1:], "More from the site",
+             "A teaser headline about something else", "3 hours ago"]
+    got = decisions(lines, stop_before="model.line")
+    assert not set(paragraphs(9)) & set(got)
