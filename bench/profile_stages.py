@@ -13,7 +13,7 @@ from pathlib import Path
 #: stage -> (module file suffix, function name) whose cumulative time is the stage's.
 STAGES: dict[str, tuple[str, str]] = {
     "read and decode": ("cleaner/reader.py", "read_raw"),
-    "parse and render HTML": ("cleaner/runner.py", "prepare"),
+    "parse and render HTML": ("cleaner/pipeline.py", "prepare"),
     "trafilatura's vote": ("cleaner/html.py", "extract_main"),
     "page metadata": ("cleaner/htmlmeta.py", "head_metadata"),
     "language (langdetect)": ("cleaner/language.py", "detect_language"),
@@ -31,7 +31,7 @@ def _work(files: list[Path]) -> None:
     from cleaner.config import Config
     from cleaner.pipeline import clean_prepared
     from cleaner.reader import read_raw
-    from cleaner.runner import prepare
+    from cleaner.pipeline import prepare
 
     config = Config()
     for path in files:

@@ -38,9 +38,8 @@ from cleaner.detect import detect
 from cleaner.detect.linefeatures import FEATURES, line_vectors
 from cleaner.detect.model import MODEL_PATH
 from cleaner.detect.stacking import SECOND_FEATURES, stack_vectors
-from cleaner.pipeline import mark_html, prepare_context
+from cleaner.pipeline import mark_html, prepare, prepare_context
 from cleaner.reader import read_raw
-from cleaner.runner import prepare
 
 ROOT = Path(__file__).resolve().parents[1]
 BENCH = Path(os.environ.get("CLEANER_BENCH", ROOT.parent / "shared" / "bench"))

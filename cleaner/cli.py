@@ -109,7 +109,7 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 def cmd_render(args: argparse.Namespace) -> int:
     from .reader import Rejected
-    from .runner import prepare
+    from .pipeline import prepare
     from .sources import read_any
 
     try:

@@ -156,7 +156,7 @@ def rebuild_source(raw: Path, data: dict[str, Any], text: str, reader: Any = Non
     ``reader`` is a :class:`cleaner.sources.SourceReader` kept open across calls (records of
     one shard are then read with the shard opened once).
     """
-    from .runner import prepare
+    from .pipeline import prepare
     from .sources import SourceReader
 
     recorded = (data.get("config") or {}).get("max_bytes") or Config().max_bytes

@@ -112,8 +112,7 @@ def clean_raw(
     """Clean a read document (a :class:`cleaner.pipeline.CleanResult`); ``url``: a record's,
     for user rules' sites and trafilatura; ``path``: relative to RAW (a record's: its shard's);
     ``prepared``: the page as the corpus pass left it (:mod:`cleaner.prepcache`)."""
-    from .pipeline import clean_marked, clean_prepared
-    from .runner import prepare
+    from .pipeline import clean_marked, clean_prepared, prepare
 
     if prepared is not None:
         return clean_marked(*prepared, config, repeated, url, path)

@@ -4,7 +4,7 @@ Each ``rules/<lang>/<category>.txt`` holds one phrase per line under a section h
 that says how it matches a line (after :func:`norm_line`):
 
 ``[line]``      the whole line is the phrase;
-``[start]``     the line starts with the phrase (whole words);
+``[start]``     the line starts with the phrase (whole words; punctuation may follow it);
 ``[contains]``  the phrase occurs (whole words) in a short line (at most ``SHORT_WORDS`` words);
 ``[regex]``     a Python regular expression, searched in the normalised line.
 
@@ -108,7 +108,8 @@ class PhraseBook:
             return hit
         words = norm.split(" ")
         for n in range(min(len(words), MAX_PREFIX_WORDS), 0, -1):
-            hit = self.prefixes.get(" ".join(words[:n]))
+            key = " ".join(words[:n])
+            hit = self.prefixes.get(key) or self.prefixes.get(_EDGE_RE.sub("", key))
             if hit:
                 return hit
         if self.regexes:

@@ -16,6 +16,7 @@ from .features import line_features, stopwords
 from .language import LanguageGuess, detect_language, prose_sample
 from .phrases import available_languages, load_phrasebook
 from .blocks import text_lines
+from .reader import RawDocument
 from .spans import replay
 
 
@@ -153,11 +154,23 @@ def clean_marked(
     return result
 
 
+def prepare(raw: RawDocument) -> tuple[str, list[Line], Any]:
+    """A raw document's source text (what offsets refer to), its lines, and for HTML the
+    parsed tree: what :func:`clean_prepared` cleans."""
+    if raw.format == "html":
+        from .html import parse, render
+
+        tree = parse(raw.text)
+        source, lines = render(tree)
+        return source, lines, tree
+    return raw.text, text_lines(raw.text), None
+
+
 def clean_prepared(
     fmt: str, prepared: tuple[str, list[Line], Any], config: Config,
     repeated: frozenset[int] = frozenset(), path: str = "", url: str | None = None,
 ) -> CleanResult:
-    """Clean a raw document as read and prepared (``cleaner.runner.prepare``), by its format.
+    """Clean a raw document as read and prepared (:func:`prepare`), by its format.
 
     ``path``: relative to RAW (a record's: its shard's); ``url``: the page's (a record's),
     for user rules' sites and trafilatura.

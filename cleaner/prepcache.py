@@ -53,7 +53,7 @@ def _entry(folder: Path, key: str) -> Path:
 def scan_keys(raw: RawDocument, config: Config, folder: Path | None, key: str, url: str | None = None) -> list[int]:
     """Pass 1 of one document: its line keys; an HTML page is also prepared and stored."""
     from .pipeline import mark_html
-    from .runner import prepare
+    from .pipeline import prepare
 
     source, lines, tree = prepare(raw)
     keys = sorted(document_keys(line.text for line in lines))

@@ -21,32 +21,19 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from .blocks import text_lines
 from .config import Config
 from .discover import Job, Outcome, discover, discover_with_stats
-from .document import Line
 from .prepcache import close_folder, open_folder, scan_keys
 from .progress import Progress
-from .reader import RawDocument, Rejected, read_raw
+from .reader import Rejected, read_raw
 from .repeated import CorpusLines, contributor, corpus_fingerprint
 from .state import pack_keys
 
-__all__ = ["Job", "Outcome", "discover", "prepare", "run", "check_folders", "time_limit", "corpus_fingerprint"]
+__all__ = ["Job", "Outcome", "discover", "run", "check_folders", "time_limit", "corpus_fingerprint"]
 
 _NOTHING = object()
 #: Tasks in flight per worker: enough to keep workers busy, few enough to bound memory.
 IN_FLIGHT_PER_WORKER = 4
-
-
-def prepare(raw: RawDocument) -> tuple[str, list[Line], Any]:
-    """The text that offsets refer to, its lines, and for HTML the parsed tree."""
-    if raw.format == "html":
-        from .html import parse, render
-
-        tree = parse(raw.text)
-        source, lines = render(tree)
-        return source, lines, tree
-    return raw.text, text_lines(raw.text), None
 
 
 # Worker state: set by _init in each worker process (or in-process for one job).

@@ -9,7 +9,7 @@ from .config import Config
 from .document import Span
 from .outputs import STATE_DIR
 from .reader import Rejected
-from .runner import prepare
+from .pipeline import prepare
 from .sources import SourceReader
 from .spans import replay
 

@@ -11,7 +11,8 @@ import pytest
 from cleaner import shardrun
 from cleaner.config import Config
 from cleaner.document import Span
-from cleaner.runner import prepare, run
+from cleaner.pipeline import prepare
+from cleaner.runner import run
 from cleaner.sources import SourceReader
 from cleaner.spans import replay
 from cleaner.verify import verify_tree

@@ -21,7 +21,7 @@ def load_source(
     ``raw_path`` is the raw file, or the shard of a record; ``reader`` keeps a shard open
     for its next records.
     """
-    from ..runner import prepare
+    from ..pipeline import prepare
 
     if raw_path is None:
         return None, "the run report does not say where RAW is"

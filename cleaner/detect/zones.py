@@ -10,6 +10,7 @@ TITLE_LOOKBACK = 30
 TITLE_MIN_OVERLAP = 0.5
 INSIDE_MAX_RUN = 15
 EDGE_RUN = 8
+STEM_CHARS = 4
 _WORD_RE = re.compile(r"\w{3,}")
 
 
@@ -42,14 +43,16 @@ def main_region(ctx: Context) -> tuple[int, int] | None:
 
 
 def _words(text: str) -> set[str]:
-    return set(_WORD_RE.findall(text.lower()))
+    """A line's words of three letters or more, cut to their first ``STEM_CHARS`` letters
+    (a crude stem: "autobusy" and "autobusów", "council" and "councils" then agree)."""
+    return {w[:STEM_CHARS] for w in _WORD_RE.findall(text.lower())}
 
 
 def title_line(ctx: Context, start: int) -> int | None:
     """The article's title among the lines just before the main region.
 
-    The title is a heading-like line whose words (of three letters or more) mostly recur in
-    the article's text (headlines of other stories share few words with this one):
+    The title is a heading-like line whose words (of three letters or more, compared by their
+    first letters: :func:`_words`) mostly recur in the article's text (headlines of other stories share few words with this one):
     the nearest such line to the article, with at least three such words and no date.
     """
     region = main_region(ctx) or (start, start)

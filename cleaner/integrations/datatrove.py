@@ -162,7 +162,8 @@ class CleanerLineCounts(PipelineStep):
 
     def document_keys(self, doc: Document) -> set[int] | None:
         """The document's line keys, or ``None`` when it cannot be read (as ``make clean``)."""
-        from ..runner import prepare, time_limit
+        from ..pipeline import prepare
+        from ..runner import time_limit
 
         try:
             with time_limit(self.config.time_limit_s):
@@ -230,8 +231,8 @@ class CleanerStep(PipelineStep):
     def clean(self, doc: Document) -> tuple[str, str | None]:
         """Clean ``doc`` in place; its status (``cleaned``, ``empty``, ``rejected``...) and reason."""
         from ..outputs import sidecar
-        from ..pipeline import clean_prepared
-        from ..runner import TimeLimitExceeded, corpus_fingerprint, prepare, time_limit
+        from ..pipeline import clean_prepared, prepare
+        from ..runner import TimeLimitExceeded, corpus_fingerprint, time_limit
 
         repeated = self.repeated()
         rel = str(doc.metadata.get(self.path_key) or doc.id)

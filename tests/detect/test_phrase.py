@@ -87,3 +87,12 @@ def test_regex_index_finds_the_first_matching_pattern_in_file_order() -> None:
         norm = norm_line(line)
         want = next((hit for rx, hit in book.regexes if rx.search(norm)), None)
         assert book._first_regex(norm) == want, line
+
+
+def test_start_phrase_matches_when_punctuation_follows_it() -> None:
+    from cleaner.phrases import load_phrasebook
+
+    book = load_phrasebook(("pl",))
+    hit = book.match("Twój adres e-mail nie zostanie opublikowany. Wymagane pola są oznaczone *")
+    assert hit is not None and (hit.category, hit.kind) == ("comments", "start")
+    assert book.match("Twój adres e-mailowy zostanie opublikowany w stopce.") is None

@@ -3,7 +3,9 @@ from __future__ import annotations
 
 from cleaner.config import Config
 
-from .conftest import decisions, paragraphs
+from cleaner.detect import detect
+
+from .conftest import context, decisions, paragraphs
 
 MENU = ["Home", "News", "Sport", "Business", "Opinion", "Culture", "Travel"]
 TITLE = "Council votes to turn the parking along the river into a cycle lane"
@@ -31,3 +33,15 @@ def test_related_list_under_heading() -> None:
 def test_fallback_footer_zone() -> None:
     got = decisions([*paragraphs(5), "About us", "Contact", "Jobs", "Archive"], Config(line_model=False))
     assert got["Jobs"] == ("navigation", "zone.outside")
+
+
+def test_title_words_match_the_article_by_their_stems() -> None:
+    """In an inflected language the title's words recur in other forms ("autobusy",
+    "autobusów"); the title is still found and kept."""
+    body = [
+        "Radni przegłosowali we wtorek powrót nocnych linii autobusowych, zawieszonych dwa lata temu z powodu braku kierowców.",
+        "Pierwsze kursy autobusów wyjadą na ulice w marcu, a miasto zapłaci przewoźnikowi dwa miliony złotych rocznie.",
+        "Mieszkańcy osiedli od dawna skarżyli się na brak nocnych połączeń, a radni obiecywali zmiany od wielu miesięcy.",
+    ]
+    ctx = detect(context(["Strona główna", "Rada miasta zdecydowała: nocne autobusy wrócą od marca", *body]))
+    assert ctx.kept.get(1) == "keep.title"

@@ -11,7 +11,7 @@ from typing import Any
 
 from cleaner.document import Span
 from cleaner.reader import read_raw
-from cleaner.runner import prepare
+from cleaner.pipeline import prepare
 from cleaner.spans import replay
 
 ROOT = Path(__file__).resolve().parents[2]

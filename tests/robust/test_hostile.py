@@ -10,7 +10,8 @@ from cleaner.config import Config
 from cleaner.html import extract_main, parse, render
 from cleaner.flathtml import FlatPage
 from cleaner.reader import read_raw
-from cleaner.runner import prepare, run
+from cleaner.pipeline import prepare
+from cleaner.runner import run
 from cleaner.verify import verify_tree
 
 from .helpers import outcome, replays, snapshot
