@@ -176,6 +176,15 @@ def warc_records(fh: BinaryIO, max_bytes: int, info: ShardInfo) -> Iterator[RawR
     from warcio.archiveiterator import ArchiveIterator
 
     records = ArchiveIterator(fh)
+    records.INC_RECORD = ""  # warcio prints a warning per misplaced record boundary: counted instead
+    try:
+        yield from _warc_records(records, max_bytes, info)
+    finally:
+        if records.err_count:
+            info.skipped["bad-record-boundary"] += records.err_count
+
+
+def _warc_records(records: Any, max_bytes: int, info: ShardInfo) -> Iterator[RawRecord]:
     for index, rec in enumerate(records):
         offset = records.offset  # where this record starts (warcio sets it past the last one)
         if rec.rec_type != "response":

@@ -93,3 +93,15 @@ def test_content_type() -> None:
     assert content_type('text/HTML; Charset="ISO-8859-1"') == ("text/html", "ISO-8859-1")
     assert content_type("application/xhtml+xml") == ("application/xhtml+xml", None)
     assert content_type(None) == ("", None)
+
+
+def test_misplaced_record_boundary_is_counted_not_printed(tmp_path, capfd) -> None:
+    """warcio prints a warning to stderr when a record's Content-Length is off; the run's
+    own report counts it instead, and the records are still read."""
+    page = ("response", "https://x.example/", "text/html", news_html().encode())
+    plain = warc_bytes([page, page], gz=False)
+    second = plain.index(b"WARC/1.0", 10)
+    path = write(tmp_path / "off.warc", plain[: second - 4] + b"stray bytes\r\n\r\n" + plain[second:])
+    got, info = records(path, "warc")
+    assert len(got) == 2 and info.skipped["bad-record-boundary"] == 1 and info.error is None
+    assert capfd.readouterr().err == ""
