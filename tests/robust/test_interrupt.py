@@ -21,6 +21,7 @@ from cleaner.outputs import TMP_PREFIX
 from cleaner.runner import run
 
 from ..pages import news_html, news_text, write
+from ..shardfiles import write_jsonl
 from .helpers import cli_command, cli_env, outputs, replays, run_cli, snapshot
 
 ENOSPC = OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
@@ -75,6 +76,33 @@ def test_sigkill_mid_run_leaves_no_corrupt_output_and_the_rerun_completes(tmp_pa
     assert_consistent(raw, clean)
     assert run_cli(raw, clean, 2).returncode == 0
     assert not [p for p in clean.rglob(f"{TMP_PREFIX}*")]
+    assert run_cli(raw, tmp_path / "whole", 2).returncode == 0
+    assert outputs(clean) == outputs(tmp_path / "whole")
+    assert snapshot(raw) == before
+
+
+@pytest.mark.slow
+def test_sigkill_mid_shard_run_leaves_whole_record_outputs_and_the_rerun_completes(tmp_path) -> None:
+    """The same with one JSON Lines shard, whose records are cleaned in batches."""
+    raw = tmp_path / "raw"
+    records = [
+        {"id": f"r{i}", "html": news_html(f" on day {i}")} if i % 5 == 0 else {"id": f"r{i}", "text": news_text(f" on day {i}")}
+        for i in range(300)
+    ]
+    write_jsonl(raw / "crawl" / "s.jsonl.gz", records)
+    before = snapshot(raw)
+    clean = tmp_path / "clean"
+    assert _kill_when_started(raw, clean), "the run ended before it could be killed"
+    for text in clean.rglob("*.txt"):
+        if not text.name.startswith(TMP_PREFIX):
+            json.loads(text.with_suffix(".json").read_text(encoding="utf-8"))  # never a .txt alone
+    assert run_cli(raw, clean, 2).returncode == 0
+    assert not [p for p in clean.rglob(f"{TMP_PREFIX}*")]
+    verify = subprocess.run(
+        [*cli_command(raw, clean, 1)[:3], "verify", str(raw), str(clean)], cwd=raw.parent, env=cli_env(),
+        capture_output=True, text=True, timeout=300,
+    )
+    assert verify.returncode == 0 and "verified 300 documents, 0 problems" in verify.stdout, verify.stdout
     assert run_cli(raw, tmp_path / "whole", 2).returncode == 0
     assert outputs(clean) == outputs(tmp_path / "whole")
     assert snapshot(raw) == before
