@@ -59,7 +59,6 @@ class PhraseBook:
     prefixes: dict[str, PhraseMatch] = field(default_factory=dict)
     ngrams: dict[str, PhraseMatch] = field(default_factory=dict)
     regexes: list[tuple[re.Pattern[str], PhraseMatch]] = field(default_factory=list)
-    _needs: list[tuple[str, ...] | None] | None = None
     _index: RegexIndex | None = None
     _firsts: dict[str, int] | None = None
     _memo: dict[str, PhraseMatch | None] = field(default_factory=dict)
@@ -82,7 +81,7 @@ class PhraseBook:
                 key = norm_line(text)
                 table = {"line": self.exact, "start": self.prefixes, "contains": self.ngrams}[kind]
                 table.setdefault(key, match)
-        self._needs = self._firsts = self._index = None
+        self._firsts = self._index = None
         self._memo.clear()
 
     def match(self, text: str) -> PhraseMatch | None:
@@ -128,18 +127,15 @@ class PhraseBook:
         line start; only when the screen matches is every pattern tried, in order.
         """
         if self._index is None:
-            self._needs = [required_literals(rx) for rx, _ in self.regexes]
-            self._index = RegexIndex.build(self.regexes, self._needs)
+            self._index = RegexIndex.build(self.regexes)
         idx = self._index
         if idx.screen is not None and idx.screen.match(norm):
-            order: Iterable[int] = (
-                k for k, needs in enumerate(self._needs or ()) if needs is None or _holds(norm, needs)
-            )
+            order: Iterable[int] = (k for k, needs in enumerate(idx.needs) if needs is None or _holds(norm, needs))
         else:
             found = set(idx.always)
-            for literal in idx.literals:
+            for literal, patterns in idx.by_literal.items():
                 if literal in norm:
-                    found.update(idx.by_literal[literal])
+                    found.update(patterns)
             order = sorted(found)
         for k in order:
             rx, hit = self.regexes[k]
@@ -169,18 +165,20 @@ class PhraseBook:
 class RegexIndex:
     """How to find the regexes that can match a line.
 
-    ``by_literal`` maps each required literal to the patterns needing it; of the patterns
-    with none, ``screen`` joins the anchored ones (``None`` when there are none or they cannot
-    be joined) and ``always`` lists the others.
+    ``needs`` holds each pattern's required literals (:func:`required_literals`);
+    ``by_literal`` maps each literal to the patterns needing it; of the patterns with none,
+    ``screen`` joins the anchored ones (``None`` when there are none or they cannot be joined)
+    and ``always`` lists the others.
     """
 
+    needs: tuple[tuple[str, ...] | None, ...]
     screen: re.Pattern[str] | None
-    literals: tuple[str, ...]
     by_literal: dict[str, tuple[int, ...]]
     always: tuple[int, ...]
 
     @classmethod
-    def build(cls, regexes: list[tuple[re.Pattern[str], PhraseMatch]], needs: list[tuple[str, ...] | None]) -> RegexIndex:
+    def build(cls, regexes: list[tuple[re.Pattern[str], PhraseMatch]]) -> RegexIndex:
+        needs = tuple(required_literals(rx) for rx, _ in regexes)
         anchored = {k for k, (rx, _) in enumerate(regexes) if needs[k] is None and _anchored(rx)}
         screen = None
         if anchored:
@@ -197,7 +195,7 @@ class RegexIndex:
                 always.append(k)
             for lit in lits or ():
                 by_literal.setdefault(lit, []).append(k)
-        return cls(screen, tuple(by_literal), {k: tuple(v) for k, v in by_literal.items()}, tuple(always))
+        return cls(needs, screen, {k: tuple(v) for k, v in by_literal.items()}, tuple(always))
 
 
 def _anchored(rx: re.Pattern[str]) -> bool:
