@@ -8,7 +8,7 @@ article text when they hold a ``with`` snippet, boilerplate when they hold a ``w
 ``comments`` one; other lines do not count. Each line weighs the square root of its word count
 (the benchmarks score words, but short lines must still count). Lines already removed by the
 rules that run before the model are left out: the model only sees what it will decide. The model
-is scikit-learn's gradient boosting with a fixed seed, exported to plain JSON; the package
+is scikit-learn's histogram gradient boosting with a fixed seed, exported to plain JSON; the package
 runs it without scikit-learn.
 
 It is stacked (:mod:`cleaner.detect.stacking`): the second stage learns from the first stage's
@@ -40,6 +40,9 @@ from cleaner.detect.model import MODEL_PATH
 from cleaner.detect.stacking import SECOND_FEATURES, stack_vectors
 from cleaner.pipeline import mark_html, prepare, prepare_context
 from cleaner.reader import read_raw
+
+from .data import load_set
+from .metrics import collapse_ws
 
 ROOT = Path(__file__).resolve().parents[1]
 BENCH = Path(os.environ.get("CLEANER_BENCH", ROOT.parent / "shared" / "bench"))
@@ -75,11 +78,10 @@ def _gold_labels(texts: list[str], gold_text: str) -> tuple[np.ndarray, np.ndarr
 def _snippet_labels(texts: list[str], good: list[str], bad: list[str]) -> tuple[np.ndarray, np.ndarray]:
     """Lines holding a ``with`` snippet are article (1), a ``without`` one boilerplate (0);
     the others (and lines holding both) weigh 0."""
-    norm = lambda t: " ".join(t.split())  # noqa: E731
-    good, bad = [norm(g) for g in good if g.strip()], [norm(b) for b in bad if b.strip()]
+    good, bad = [collapse_ws(g) for g in good if g.strip()], [collapse_ws(b) for b in bad if b.strip()]
     label, weight = np.zeros(len(texts), dtype=int), np.zeros(len(texts))
     for i, text in enumerate(texts):
-        line = norm(text)
+        line = collapse_ws(text)
         if not line:
             continue
         is_good, is_bad = any(g in line for g in good), any(b in line for b in bad)
@@ -90,8 +92,9 @@ def _snippet_labels(texts: list[str], good: list[str], bad: list[str]) -> tuple[
 
 
 def page_rows(args: tuple[Path, Labels, frozenset[int]]) -> Page | None:
-    """One page before the model runs: features of all its lines, which are open or decided,
-    and each line's label and weight (``None`` for a page that cannot be read)."""
+    """One page before the model runs: features of all its lines, which are decided, which
+    train the model (open and labelled), and each line's label and weight (``None`` for a page
+    that cannot be read)."""
     raw_path, (kind, truth), repeated = args
     config = Config(use_trafilatura=True)
     try:
@@ -106,9 +109,9 @@ def page_rows(args: tuple[Path, Labels, frozenset[int]]) -> Page | None:
     texts = [line.text for line in lines]
     label, weight = _gold_labels(texts, truth) if kind == "gold" else _snippet_labels(texts, *truth)
     n = len(lines)
-    is_open = np.array([ctx.open(i) and weight[i] > 0 for i in range(n)], dtype=bool)
+    trains = np.array([ctx.open(i) and weight[i] > 0 for i in range(n)], dtype=bool)
     decided = np.array([i in ctx.decided for i in range(n)], dtype=bool)
-    return {"x": line_vectors(ctx), "open": is_open, "decided": decided, "y": label, "w": weight,
+    return {"x": line_vectors(ctx), "train": trains, "decided": decided, "y": label, "w": weight,
             "fold": page_fold(raw_path)}
 
 
@@ -124,9 +127,10 @@ def page_fold(path: Path) -> int:
 
 def _truth(set_dir: Path) -> dict[str, Labels]:
     """Each page's labels: its gold text, or its snippets."""
-    if (set_dir / "snippets.json").is_file():
-        data = json.loads((set_dir / "snippets.json").read_text(encoding="utf-8"))
-        return {k: ("snippets", (d.get("with", []), d.get("without", []) + d.get("comments", []))) for k, d in data.items()}
+    bset = load_set(set_dir.name, set_dir.parent)
+    if bset.kind == "snippets":
+        return {k: ("snippets", (d.get("with", []), d.get("without", []) + d.get("comments", [])))
+                for k, d in bset.snippets.items()}
     return {g.stem: ("gold", read_gold(g)) for g in sorted((set_dir / "gold").glob("*.txt"))}
 
 
@@ -142,12 +146,12 @@ def collect(set_dir: Path, mode: str, jobs: int, skip_fold: int = -1) -> list[Pa
             counter.add(keys)
         repeated = counter.repeated(Config().repeated_min_docs)
         tasks = [(p, truth[page_id(p)], repeated) for p in pages if page_id(p) in truth and page_fold(p) != skip_fold]
-        return [page for page in pool.imap(page_rows, tasks, chunksize=8) if page is not None and page["open"].any()]
+        return [page for page in pool.imap(page_rows, tasks, chunksize=8) if page is not None and page["train"].any()]
 
 
 def _rows(pages: list[Page], key: str = "x") -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """The open lines' rows (``page[key]``), labels and weights."""
-    x, y, w = ([p[k][p["open"]] for p in pages] for k in (key, "y", "w"))
+    """The training lines' rows (``page[key]``), labels and weights."""
+    x, y, w = ([p[k][p["train"]] for p in pages] for k in (key, "y", "w"))
     return np.concatenate(x), np.concatenate(y), np.concatenate(w)
 
 
@@ -239,8 +243,8 @@ def main(argv: list[str] | None = None) -> int:
     out = Path(args.out)
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(json.dumps(data, separators=(",", ":")) + "\n", encoding="utf-8")
-    lines = sum(int(p["open"].sum()) for p in _PAGES)
-    article = sum(int(p["y"][p["open"]].sum()) for p in _PAGES)
+    lines = sum(int(p["train"].sum()) for p in _PAGES)
+    article = sum(int(p["y"][p["train"]].sum()) for p in _PAGES)
     print(f"trained on {lines} lines ({article} article) in {time.time() - started:.0f} s -> {out}")
     return 0
 
