@@ -19,11 +19,18 @@ def _title_like(ctx: Context, i: int) -> bool:
 
 
 def link_lists(ctx: Context) -> None:
-    """Headline lists under a list heading ("Related articles", ``rules/<lang>/list_heads.txt``)."""
+    """Headline lists under a list heading ("Related articles", ``rules/<lang>/list_heads.txt``).
+
+    A heading that is the whole line (a ``[line]`` phrase) goes even with no list under it:
+    its one teaser may be too short a list, or the list may have been removed already.
+    """
     heads = load_phrasebook(ctx.languages, ("list_heads",))
     for head, line in enumerate(ctx.lines):
-        if ctx.feats[head].words > 8 or heads.match(line.text) is None:
+        match = heads.match(line.text) if ctx.feats[head].words <= 8 else None
+        if match is None:
             continue
+        if match.kind == "line" and not ctx.protected(head):
+            ctx.decide(head, "navigation", "navigation.list", evidence=f"list heading {match.evidence}")
         run = []
         for i in range(head + 1, min(len(ctx.lines), head + 1 + LIST_MAX)):
             if ctx.feats[i].blank:
