@@ -16,6 +16,8 @@ by X on 3 May. Reply"), or weak furniture after one line. A chain is a section w
 lines and starts at a heading, or holds ``MIN_HEADLESS`` strong furniture lines. A section
 also takes the prose after its last line (the last comment's text) when it has the shape of
 real comments: strong furniture, or weak furniture that follows prose. Article text that resumes after it stays.
+Such a section also goes on over a long comment (up to ``MAX_COMMENT_LINES`` lines) to the next
+furniture line of the kind it has already repeated (same strength and pattern).
 """
 from __future__ import annotations
 
@@ -28,24 +30,25 @@ from .zones import main_region
 HEADING, WEAK, STRONG = 0, 1, 2
 MAX_GAP = 12
 MAX_PROSE_GAP = 4
+MAX_COMMENT_LINES = 40
 MIN_EVIDENCE = 2
 MIN_HEADLESS = 3
 FURNITURE_MAX_WORDS = 12
 
 Patterns = tuple[re.Pattern[str], ...]
-Evidence = tuple[int, int]  # (line, strength)
+Evidence = tuple[int, int, int]  # (line, strength, which pattern matched: -1 for a heading)
 
 
-def _strength(ctx: Context, i: int, strong: Patterns, weak: Patterns) -> int | None:
+def _strength(ctx: Context, i: int, strong: Patterns, weak: Patterns) -> tuple[int, int] | None:
     f = ctx.feats[i]
     if 0 < f.words <= FURNITURE_MAX_WORDS:
         norm = norm_line(ctx.lines[i].text)
-        if any(rx.search(norm) for rx in strong):
-            return STRONG
-        if any(rx.search(norm) for rx in weak):
-            return WEAK
+        for strength, patterns in ((STRONG, strong), (WEAK, weak)):
+            k = next((k for k, rx in enumerate(patterns) if rx.search(norm)), None)
+            if k is not None:
+                return strength, k
     match = ctx.matches[i]
-    return HEADING if match is not None and match.category == "comments" else None
+    return (HEADING, -1) if match is not None and match.category == "comments" else None
 
 
 def _prose_between(ctx: Context, a: int, b: int) -> int:
@@ -62,10 +65,21 @@ def _near(ctx: Context, prev: Evidence, item: Evidence) -> bool:
     return between <= MAX_GAP and prose <= allowed
 
 
+def _long_comment(ctx: Context, chain: list[Evidence], item: Evidence) -> bool:
+    """Furniture of the kind the section has repeated (same strength and pattern) that
+    follows a long comment's text: the next comment of the same section. Not in a chain with
+    several headings: a blog's front page has a "Comments (2)" link under each post."""
+    same = sum(1 for _, s, k in chain if (s, k) == item[1:] and s != HEADING)
+    headings = sum(1 for _, s, _k in chain if s == HEADING)
+    between = sum(1 for j in range(chain[-1][0] + 1, item[0]) if not ctx.feats[j].blank)
+    return (same >= MIN_EVIDENCE and headings <= 1 and between <= MAX_COMMENT_LINES and _valid(chain)
+            and _has_comment_shape(ctx, chain))
+
+
 def _valid(chain: list[Evidence]) -> bool:
     if chain[0][1] == HEADING:
         return len(chain) >= MIN_EVIDENCE
-    return sum(1 for _, s in chain if s == STRONG) >= MIN_HEADLESS
+    return sum(1 for _, s, _k in chain if s == STRONG) >= MIN_HEADLESS
 
 
 def _chains(ctx: Context, evidence: list[Evidence], first: int) -> list[list[Evidence]]:
@@ -74,7 +88,7 @@ def _chains(ctx: Context, evidence: list[Evidence], first: int) -> list[list[Evi
         if item[0] <= first:
             continue
         fresh_heading = item[1] == HEADING and chains and not _valid(chains[-1])
-        if chains and _near(ctx, chains[-1][-1], item) and not fresh_heading:
+        if chains and not fresh_heading and (_near(ctx, chains[-1][-1], item) or _long_comment(ctx, chains[-1], item)):
             chains[-1].append(item)
         elif item[1] != WEAK or (chains and _valid(chains[-1])):
             chains.append([item])
@@ -83,7 +97,7 @@ def _chains(ctx: Context, evidence: list[Evidence], first: int) -> list[list[Evi
 
 def _has_comment_shape(ctx: Context, chain: list[Evidence]) -> bool:
     """Strong furniture, or furniture that follows prose: comments, not a byline."""
-    return any(s == STRONG or (s == WEAK and _prose_between(ctx, chain[0][0], i)) for i, s in chain[1:])
+    return any(s == STRONG or (s == WEAK and _prose_between(ctx, chain[0][0], i)) for i, s, _k in chain[1:])
 
 
 def comment_sections(ctx: Context, strong: Patterns, weak: Patterns) -> None:
@@ -94,9 +108,9 @@ def comment_sections(ctx: Context, strong: Patterns, weak: Patterns) -> None:
     first = next((i for i in range(region[0], region[1] + 1) if ctx.protected(i)), region[0])
     evidence = []
     for i in range(first + 1, len(ctx.lines)):
-        strength = _strength(ctx, i, strong, weak)
-        if strength is not None:
-            evidence.append((i, strength))
+        found = _strength(ctx, i, strong, weak)
+        if found is not None:
+            evidence.append((i, *found))
     for chain in _chains(ctx, evidence, first):
         start, end = chain[0][0], chain[-1][0]
         if _has_comment_shape(ctx, chain):

@@ -71,3 +71,37 @@ def test_comment_button_in_the_header_does_not_eat_the_article() -> None:
              "A teaser headline about something else", "3 hours ago"]
     got = decisions(lines, stop_before="model.line")
     assert not set(paragraphs(9)) & set(got)
+
+
+LAST = COMMENT.replace("I completely", "Like the others here I")
+
+
+def _dated(n: int) -> str:
+    return f"on 25 Oct 2012 at 7:{10 + n} pm{n} Reader Number {n}"
+
+
+def _long_comment(n: int) -> list[str]:
+    return [f"Comment {n}, line {k}: " + COMMENT.replace("town", "town and its people") for k in range(7)]
+
+
+def test_a_long_comment_does_not_end_the_section() -> None:
+    """Comments dated in one pattern; the third runs to seven prose lines. The next dated
+    line continues the section (same kind of furniture, repeated before), so the comments
+    after the long one go too."""
+    lines = [*paragraphs(5), "3 Responses", _dated(1), COMMENT, _dated(2), COMMENT.replace("agree", "disagree"),
+             _dated(3), *_long_comment(3), _dated(4), LAST]
+    got = decisions(lines, stop_before="model.line")
+    assert got[_dated(4)] == ("comments", "comments.section")
+    assert got[LAST] == ("comments", "comments.section")
+    assert not set(paragraphs(5)) & set(got)
+
+
+def test_blog_front_page_posts_are_not_one_long_comment() -> None:
+    """A blog's front page: each post ends with its byline and a "Comments (0)" link. Posts
+    are not comments: a chain with several headings does not reach across long posts."""
+    def post(n: int) -> list[str]:
+        return [f"Post {n}: " + p for p in paragraphs(6)] + [f"Posted by jamie k at 0{n}:54 PM | Permalink", f"Comments ({n})"]
+
+    lines = [*post(1), *post(2), *post(3), *post(4)]
+    got = decisions(lines, stop_before="model.line")
+    assert not {p for p in lines if p.startswith("Post 3: ")} & set(got)
