@@ -105,3 +105,13 @@ def test_blog_front_page_posts_are_not_one_long_comment() -> None:
     lines = [*post(1), *post(2), *post(3), *post(4)]
     got = decisions(lines, stop_before="model.line")
     assert not {p for p in lines if p.startswith("Post 3: ")} & set(got)
+
+
+def test_typepad_comment_signatures_make_a_section() -> None:
+    """No comment heading, but three "Posted by: Name | date" signatures (strong furniture)."""
+    sig = [f"Posted by: Reader {n} | Mar 26, 2007 2:0{n}:18 PM" for n in range(3)]
+    lines = [*paragraphs(5), COMMENT, sig[0], COMMENT.replace("agree", "disagree"), sig[1], LAST, sig[2]]
+    got = decisions(lines, stop_before="model.line")
+    assert all(got[s] == ("comments", "comments.section") for s in sig)
+    assert got[LAST] == ("comments", "comments.section")
+    assert not set(paragraphs(5)) & set(got)

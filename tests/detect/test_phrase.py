@@ -96,3 +96,12 @@ def test_start_phrase_matches_when_punctuation_follows_it() -> None:
     hit = book.match("Twój adres e-mail nie zostanie opublikowany. Wymagane pola są oznaczone *")
     assert hit is not None and (hit.category, hit.kind) == ("comments", "start")
     assert book.match("Twój adres e-mailowy zostanie opublikowany w stopce.") is None
+
+
+def test_label_glued_to_a_paragraph_is_not_a_label_line() -> None:
+    """ "Filed under: News" goes; the same label glued to the article's first paragraph (a
+    rendering artefact) leaves the line alone: over 160 characters after the colon."""
+    glued = "Filed under: Latest News " + paragraphs(1)[0] + " " + paragraphs(2)[1]
+    got = decisions([*paragraphs(2), "Filed under: Latest News", glued, *paragraphs(2)], stop_before="keep.title")
+    assert got["Filed under: Latest News"] == ("navigation", "phrase.regex")
+    assert glued not in got

@@ -30,6 +30,16 @@ def test_related_list_under_heading() -> None:
     assert all(got[h] == ("navigation", "navigation.list") for h in heads)
 
 
+def test_list_heading_goes_without_a_list() -> None:
+    """A whole-line list heading with a single teaser under it: the heading goes, the teaser
+    (too short a list to tell) and the article stay."""
+    teaser = "Factbox: Key winners at the awards"
+    lines = [*paragraphs(3), "Related Coverage", teaser, *paragraphs(6)[3:]]
+    got = decisions(lines, stop_before="html.outside_main")
+    assert got["Related Coverage"] == ("navigation", "navigation.list")
+    assert teaser not in got and not set(paragraphs(6)) & set(got)
+
+
 def test_fallback_footer_zone() -> None:
     got = decisions([*paragraphs(5), "About us", "Contact", "Jobs", "Archive"], Config(line_model=False))
     assert got["Jobs"] == ("navigation", "zone.outside")
