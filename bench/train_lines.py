@@ -41,21 +41,16 @@ from cleaner.detect.stacking import SECOND_FEATURES, stack_vectors
 from cleaner.pipeline import mark_html, prepare, prepare_context
 from cleaner.reader import read_raw
 
-from .data import load_set
+from .data import load_set, read_gold
 from .metrics import collapse_ws
 
 ROOT = Path(__file__).resolve().parents[1]
 BENCH = Path(os.environ.get("CLEANER_BENCH", ROOT.parent / "shared" / "bench"))
 _TOKEN_RE = re.compile(r"\w+")
-PARAMS = {"max_iter": 200, "max_depth": 4, "max_leaf_nodes": 15, "learning_rate": 0.1, "l2_regularization": 1.0,
+PARAMS = {"max_iter": 400, "max_depth": 6, "max_leaf_nodes": 31, "learning_rate": 0.1, "l2_regularization": 1.0,
           "early_stopping": False, "random_state": 0}
 FOLDS = 5
 Page = dict[str, Any]
-
-
-def read_gold(path: Path) -> str:
-    """A gold file's text (a few Dragnet gold files carry stray NUL bytes)."""
-    return path.read_bytes().replace(b"\x00", b"").decode("utf-8", "replace")
 
 
 def _tokens(text: str) -> str:

@@ -44,7 +44,8 @@ class Config:
         line_model: use the shipped learned line model (rule ``model.line``); off, the
             hand-written fallback rules (``zone.outside``, ``corpus.repeated``,
             ``context.between``) decide instead.
-        model_threshold: boilerplate probability at which the model removes a line.
+        model_threshold: boilerplate probability at which the model removes a line (set to
+            favour recall: a kept ad line costs less than a lost article line).
         model_threshold_prose: the same for protected (long, sentence-like) lines.
         model_threshold_shielded: the same for short lines that rule ``keep.inside``
             shields (between article paragraphs, under the title, closing the article).
@@ -64,7 +65,7 @@ class Config:
     extra_languages: tuple[str, ...] = ("en",)
     time_limit_s: float = 60.0
     line_model: bool = True
-    model_threshold: float = 0.6
+    model_threshold: float = 0.7
     model_threshold_prose: float = 0.9
     model_threshold_shielded: float = 0.9
     user_rules: tuple[UserRule, ...] = ()

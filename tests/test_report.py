@@ -110,5 +110,5 @@ def test_cli_prints_the_summary(tmp_path, capsys) -> None:
     assert main(["run", str(tmp_path / "raw"), str(tmp_path / "clean"), "--jobs", "1", "-q"]) == 0
     out = capsys.readouterr().out.splitlines()
     assert out[0] == "processed 1 (cleaned 1, up to date 0), rejected 1, failed 0, timed out 0"
-    assert out[2] == "removed per category: ad 14, comments 254, navigation 24, share 12"
+    assert out[2] == "removed per category: ad 14, comments 254, navigation 18, share 12"
     assert out[-1] == f"report: {tmp_path / 'clean' / '.cleaner' / 'report.json'}"

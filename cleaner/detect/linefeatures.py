@@ -22,7 +22,7 @@ _OWN = (
 )
 _RULES = ("phrase_" + c for c in CATEGORIES)
 _STATE = ("comment_section", "nav_list", "repeated", "title", "no_words")
-_PLACE = ("in_region", "before_region", "after_region", "dist_region")
+_PLACE = ("in_region", "before_region", "after_region", "dist_region", "good_before", "good_after")
 _NEIGH = tuple(
     f"{side}{k}_{name}"
     for side in ("prev", "next")
@@ -75,6 +75,7 @@ def _rules(ctx: Context) -> np.ndarray:
 
 
 def _place(n: int, region: tuple[int, int] | None) -> np.ndarray:
+    """Inside, before or after the main region, and how far from it."""
     if region is None:
         out = np.zeros((n, 4))
         out[:, 3] = 1.0
@@ -84,6 +85,16 @@ def _place(n: int, region: tuple[int, int] | None) -> np.ndarray:
     dist = np.where(i < start, start - i, np.where(i > end, i - end, 0))
     inside = (i >= start) & (i <= end)
     return np.column_stack([inside, i < start, i > end, np.minimum(1.0, dist / 50)]).astype(float)
+
+
+def _good_mass(good_words: np.ndarray) -> np.ndarray:
+    """Shares of the page's running-text words that lie before and after each line: the
+    article's end is where ``good_after`` reaches 0, whatever the main region's bounds."""
+    total = good_words.sum()
+    if total <= 0:
+        return np.zeros((len(good_words), 2))
+    before = np.cumsum(good_words) - good_words
+    return np.column_stack([before / total, (total - before - good_words) / total])
 
 
 def _shift(values: np.ndarray, k: int, fill: np.ndarray) -> np.ndarray:
@@ -133,5 +144,6 @@ def line_vectors(ctx: Context) -> np.ndarray:
     words = np.array([f.words for f in ctx.feats], dtype=float)
     base = np.column_stack([own[:, 0], own[:, 9], decided, own[:, 3]])
     win = np.column_stack([own[:, 9], own[:, 0], decided, (words > 0) & (words <= 4)])
-    parts = [own, _rules(ctx), _place(n, main_region(ctx)), _neighbours(base), _window(win), _html(ctx)]
+    place = np.hstack([_place(n, main_region(ctx)), _good_mass(words * own[:, 9])])
+    parts = [own, _rules(ctx), place, _neighbours(base), _window(win), _html(ctx)]
     return np.hstack(parts)

@@ -26,6 +26,8 @@ MODEL_PATH = Path(__file__).resolve().parents[1] / "models" / "lines.json"
 EVIDENCE_FEATURES = 3
 _LOG_WORDS = FEATURES.index("log_words")
 BOX_WINDOW = 3
+#: Rows scored at once: bounds the (rows x trees) work arrays of a huge page.
+CHUNK_ROWS = 4096
 BOX_VOTES = 2
 
 
@@ -57,6 +59,13 @@ class LineModel:
         return self._walk(np.asarray(X, dtype=float), explain=False)[0]
 
     def _walk(self, x: np.ndarray, explain: bool) -> tuple[np.ndarray, np.ndarray]:
+        """Both outputs, ``CHUNK_ROWS`` rows at a time (memory: rows x trees per array)."""
+        if len(x) <= CHUNK_ROWS:
+            return self._walk_rows(x, explain)
+        parts = [self._walk_rows(x[a:a + CHUNK_ROWS], explain) for a in range(0, len(x), CHUNK_ROWS)]
+        return np.concatenate([p for p, _ in parts]), np.concatenate([c for _, c in parts])
+
+    def _walk_rows(self, x: np.ndarray, explain: bool) -> tuple[np.ndarray, np.ndarray]:
         n, width, k = x.shape[0], self.feature.shape[1], self.feature.shape[0]
         base = (np.arange(k) * width)[None, :]
         rows = (np.arange(n) * len(self.features))[:, None]

@@ -52,3 +52,18 @@ def test_model_off_uses_the_fallback_rules() -> None:
     got = decisions([*menu, *paragraphs(6)], Config(line_model=False))
     assert {rule for _cat, rule in got.values()} <= {"zone.outside", "phrase.line", "phrase.start", "phrase.regex", "phrase.contains"}
     assert got["Horoscopes"] == ("navigation", "zone.outside")
+
+
+def test_scoring_in_chunks_gives_the_same_scores(monkeypatch) -> None:
+    """A huge page is scored ``CHUNK_ROWS`` rows at a time, with the same results."""
+    import numpy as np
+
+    from cleaner.detect import model as model_module
+
+    shipped = load_model()
+    rows = np.random.default_rng(0).random((50, len(FEATURES)))
+    whole_p, whole_c = shipped.score(rows)
+    monkeypatch.setattr(model_module, "CHUNK_ROWS", 7)
+    chunked_p, chunked_c = shipped.score(rows)
+    assert np.array_equal(whole_p, chunked_p) and np.array_equal(whole_c, chunked_c)
+    assert np.array_equal(shipped.probability(rows), whole_p)
