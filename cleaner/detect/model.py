@@ -12,7 +12,7 @@ towards boilerplate (per-tree path contributions, as in treeinterpreter).
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
@@ -49,6 +49,16 @@ class LineModel:
     right: np.ndarray
     value: np.ndarray
     stack: LineModel | None = None
+    _flat: tuple[np.ndarray, ...] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        # The walk's flat arrays: node = tree * width + local index; kids[2 * node] is the
+        # right child and kids[2 * node + 1] the left one, as flat indices too.
+        k, width = self.feature.shape
+        offset = (np.arange(k) * width)[:, None]
+        kids = np.stack([self.right + offset, self.left + offset], axis=-1).ravel()
+        flat = (self.feature.ravel(), self.threshold.ravel(), kids, self.value.ravel(), offset.ravel())
+        object.__setattr__(self, "_flat", flat)
 
     def score(self, X: list[list[float]] | np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """Boilerplate probability per row, and per-row, per-feature log-odds contributions."""
@@ -66,23 +76,20 @@ class LineModel:
         return np.concatenate([p for p, _ in parts]), np.concatenate([c for _, c in parts])
 
     def _walk_rows(self, x: np.ndarray, explain: bool) -> tuple[np.ndarray, np.ndarray]:
-        n, width, k = x.shape[0], self.feature.shape[1], self.feature.shape[0]
-        base = (np.arange(k) * width)[None, :]
-        rows = (np.arange(n) * len(self.features))[:, None]
-        feat, thr, left, right, val = (a.ravel() for a in (self.feature, self.threshold, self.left, self.right, self.value))
-        node = np.zeros((n, k), dtype=np.intp)
-        contrib = np.zeros(n * len(self.features) if explain else 0)
+        feat, thr, kids, val, roots = self._flat
+        n, width = x.shape[0], len(self.features)
+        rows = (np.arange(n) * width)[:, None]
+        node = np.broadcast_to(roots, (n, len(roots))).copy()
+        contrib = np.zeros(n * width if explain else 0)
         flat_x = x.ravel()
         for _ in range(self.depth):
-            idx = base + node
-            f = feat[idx]
-            child = np.where(flat_x[rows + f] <= thr[idx], left[idx], right[idx])
+            at = rows + feat[node]
+            child = kids[2 * node + (flat_x[at] <= thr[node])]
             if explain:
-                delta = val[base + child] - val[idx]
-                contrib += np.bincount((rows + f).ravel(), weights=delta.ravel(), minlength=contrib.size)
+                contrib += np.bincount(at.ravel(), weights=(val[child] - val[node]).ravel(), minlength=contrib.size)
             node = child
-        logit = self.init + self.rate * val[base + node].sum(axis=1)
-        return 1.0 / (1.0 + np.exp(logit)), (self.rate * contrib).reshape(n, len(self.features) if explain else 0)
+        logit = self.init + self.rate * val[node].sum(axis=1)
+        return 1.0 / (1.0 + np.exp(logit)), (self.rate * contrib).reshape(n, width if explain else 0)
 
     def explain(
         self, contributions: np.ndarray, top: int = EVIDENCE_FEATURES, hide: frozenset[str] = frozenset()
