@@ -12,7 +12,7 @@ towards boilerplate (per-tree path contributions, as in treeinterpreter).
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
@@ -26,14 +26,17 @@ MODEL_PATH = Path(__file__).resolve().parents[1] / "models" / "lines.json"
 EVIDENCE_FEATURES = 3
 _LOG_WORDS = FEATURES.index("log_words")
 BOX_WINDOW = 3
+BOX_VOTES = 2
 #: Rows scored at once: bounds the (rows x trees) work arrays of a huge page.
 CHUNK_ROWS = 4096
-BOX_VOTES = 2
 
 
 @dataclass(frozen=True)
 class LineModel:
-    """Boosted trees in flat node arrays (trees x nodes); leaves loop onto themselves.
+    """Boosted trees in node arrays (trees x nodes); leaves loop onto themselves.
+
+    ``kids[tree, node]`` holds the right and the left child as flat node indices
+    (``tree * nodes + node``), so a walk step is one lookup: ``kids[node, x <= threshold]``.
 
     Log-odds that a line is article text = ``init + rate * sum(leaf values)``. ``stack`` is the
     second stage, over :data:`~cleaner.detect.stacking.SECOND_FEATURES` (``None``: one stage).
@@ -45,20 +48,9 @@ class LineModel:
     depth: int
     feature: np.ndarray
     threshold: np.ndarray
-    left: np.ndarray
-    right: np.ndarray
+    kids: np.ndarray
     value: np.ndarray
     stack: LineModel | None = None
-    _flat: tuple[np.ndarray, ...] = field(init=False, repr=False, compare=False)
-
-    def __post_init__(self) -> None:
-        # The walk's flat arrays: node = tree * width + local index; kids[2 * node] is the
-        # right child and kids[2 * node + 1] the left one, as flat indices too.
-        k, width = self.feature.shape
-        offset = (np.arange(k) * width)[:, None]
-        kids = np.stack([self.right + offset, self.left + offset], axis=-1).ravel()
-        flat = (self.feature.ravel(), self.threshold.ravel(), kids, self.value.ravel(), offset.ravel())
-        object.__setattr__(self, "_flat", flat)
 
     def score(self, X: list[list[float]] | np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """Boilerplate probability per row, and per-row, per-feature log-odds contributions."""
@@ -76,10 +68,11 @@ class LineModel:
         return np.concatenate([p for p, _ in parts]), np.concatenate([c for _, c in parts])
 
     def _walk_rows(self, x: np.ndarray, explain: bool) -> tuple[np.ndarray, np.ndarray]:
-        feat, thr, kids, val, roots = self._flat
+        feat, thr, kids, val = (a.ravel() for a in (self.feature, self.threshold, self.kids, self.value))
+        trees, nodes = self.feature.shape
         n, width = x.shape[0], len(self.features)
         rows = (np.arange(n) * width)[:, None]
-        node = np.broadcast_to(roots, (n, len(roots))).copy()
+        node = np.tile(np.arange(trees) * nodes, (n, 1))  # flat node index: tree * nodes + node
         contrib = np.zeros(n * width if explain else 0)
         flat_x = x.ravel()
         for _ in range(self.depth):
@@ -122,17 +115,17 @@ def model_from_dict(data: dict, features: tuple[str, ...] = FEATURES) -> LineMod
     trees = data["trees"]
     width = max(len(t["feature"]) for t in trees)
     shape = (len(trees), width)
-    feature, left, right = (np.zeros(shape, dtype=np.intp) for _ in range(3))
+    feature, kids = np.zeros(shape, dtype=np.intp), np.zeros((*shape, 2), dtype=np.intp)
     threshold, value = np.full(shape, np.inf), np.zeros(shape)
     for k, t in enumerate(trees):
         for i, (f, thr, a, b, v) in enumerate(zip(t["feature"], t["threshold"], t["left"], t["right"], t["value"])):
             leaf = a == -1
             feature[k, i], threshold[k, i] = (0, np.inf) if leaf else (f, thr)
-            left[k, i], right[k, i] = (i, i) if leaf else (a, b)
+            kids[k, i] = (k * width + i,) * 2 if leaf else (k * width + b, k * width + a)
             value[k, i] = v
     depth = max(_depth(t["left"], t["right"]) for t in trees)
     stack = model_from_dict(data["stack"], SECOND_FEATURES) if data.get("stack") else None
-    return LineModel(features, data["init"], data["learning_rate"], depth, feature, threshold, left, right, value, stack)
+    return LineModel(features, data["init"], data["learning_rate"], depth, feature, threshold, kids, value, stack)
 
 
 @dataclass(frozen=True)
