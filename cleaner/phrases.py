@@ -61,6 +61,7 @@ class PhraseBook:
     regexes: list[tuple[re.Pattern[str], PhraseMatch]] = field(default_factory=list)
     _index: RegexIndex | None = None
     _firsts: dict[str, int] | None = None
+    _heads: dict[str, int] | None = None
     _memo: dict[str, PhraseMatch | None] = field(default_factory=dict)
 
     def add_file(self, path: Path, category: str) -> None:
@@ -81,7 +82,7 @@ class PhraseBook:
                 key = norm_line(text)
                 table = {"line": self.exact, "start": self.prefixes, "contains": self.ngrams}[kind]
                 table.setdefault(key, match)
-        self._firsts = self._index = None
+        self._firsts = self._heads = self._index = None
         self._memo.clear()
 
     def match(self, text: str) -> PhraseMatch | None:
@@ -106,17 +107,39 @@ class PhraseBook:
         if hit:
             return hit
         words = norm.split(" ")
-        for n in range(min(len(words), MAX_PREFIX_WORDS), 0, -1):
-            key = " ".join(words[:n])
-            hit = self.prefixes.get(key) or self.prefixes.get(_EDGE_RE.sub("", key))
-            if hit:
-                return hit
+        hit = self._prefix(words)
+        if hit:
+            return hit
         if self.regexes:
             hit = self._first_regex(norm)
             if hit:
                 return hit
         if len(words) <= SHORT_WORDS:
             return self._contained(words)
+        return None
+
+    def _prefix(self, words: list[str]) -> PhraseMatch | None:
+        """The longest ``[start]`` phrase the line starts with (punctuation may follow it).
+
+        Only as many words are tried as the longest phrase that starts with the line's first
+        word has; a key is stripped of trailing punctuation only when it ends with some.
+        """
+        if self._heads is None:
+            self._heads = {}
+            for key in self.prefixes:
+                head, n = key.split(" ")[0], key.count(" ") + 1
+                self._heads[head] = max(n, self._heads.get(head, 0))
+        first = words[0]
+        longest = self._heads.get(first, 0)
+        if not first[-1].isalnum():
+            longest = max(longest, self._heads.get(_EDGE_RE.sub("", first), 0))
+        for n in range(min(len(words), longest, MAX_PREFIX_WORDS), 0, -1):
+            key = " ".join(words[:n])
+            hit = self.prefixes.get(key)
+            if hit is None and not key[-1].isalnum():
+                hit = self.prefixes.get(_EDGE_RE.sub("", key))
+            if hit:
+                return hit
         return None
 
     def _first_regex(self, norm: str) -> PhraseMatch | None:

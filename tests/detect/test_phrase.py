@@ -105,3 +105,33 @@ def test_label_glued_to_a_paragraph_is_not_a_label_line() -> None:
     got = decisions([*paragraphs(2), "Filed under: Latest News", glued, *paragraphs(2)], stop_before="keep.title")
     assert got["Filed under: Latest News"] == ("navigation", "phrase.regex")
     assert glued not in got
+
+
+def test_start_phrases_are_found_as_by_trying_every_prefix() -> None:
+    """``_prefix`` tries only as many words as the phrases under the first word have; it
+    must find what trying every prefix (stripped of trailing punctuation) finds."""
+    import re
+
+    from cleaner.phrases import MAX_PREFIX_WORDS, PhraseBook, load_phrasebook, norm_line
+
+    book: PhraseBook = load_phrasebook(("de", "en"))
+    edge = re.compile(r"^[\W_]+|[\W_]+$")
+
+    def brute(line: str):
+        words = norm_line(line).split(" ")
+        for n in range(min(len(words), MAX_PREFIX_WORDS), 0, -1):
+            key = " ".join(words[:n])
+            hit = book.prefixes.get(key) or book.prefixes.get(edge.sub("", key))
+            if hit:
+                return hit
+        return None
+
+    lines = [
+        "Subscribe! Get the newsletter", "Klick, um auf Facebook zu teilen", "Folgen Sie uns auf: Twitter",
+        "Read more: » the story", "Posted in News, Sport", "subscribe - - now", "Related: a b c",
+        "Alle Beiträge von Anna Muster ansehen", "The council met on Tuesday evening.", "_x_ y",
+    ]
+    phrases = [key for key in book.prefixes][:300]
+    lines += [f"{p}: and then some words" for p in phrases] + [f"{p}! x" for p in phrases]
+    for line in lines:
+        assert book._prefix(norm_line(line).split(" ")) == brute(line), line
