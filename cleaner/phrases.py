@@ -221,6 +221,7 @@ class RegexIndex:
         return cls(needs, screen, {k: tuple(v) for k, v in by_literal.items()}, tuple(always))
 
 
+@lru_cache(maxsize=4096)
 def _anchored(rx: re.Pattern[str]) -> bool:
     """Whether every match of ``rx`` starts at the line start (it begins with ``^``)."""
     from re import _constants as c, _parser
@@ -240,8 +241,11 @@ def _holds(norm: str, needs: tuple[str, ...]) -> bool:
     return any(n in norm for n in needs)
 
 
+@lru_cache(maxsize=4096)
 def required_literals(rx: re.Pattern[str]) -> tuple[str, ...] | None:
     """Lower-case strings one of which every match must contain, or ``None`` if unknown.
+
+    Remembered per pattern: the phrase books of several language sets share patterns.
 
     A cheap test before the search (a line holding none of them cannot match), read off
     the pattern by the standard parser: the most selective of its mandatory literal runs.
