@@ -34,6 +34,9 @@ MAX_COMMENT_LINES = 40
 MIN_EVIDENCE = 2
 MIN_HEADLESS = 3
 FURNITURE_MAX_WORDS = 12
+#: An embedded post's signature ("— Jane Doe (@jane) March 16, 2020", as Twitter/X embeds end):
+#: name and date like a comment's, but part of the article; never comment evidence.
+EMBED_SIGNATURE_RE = re.compile(r"\(@\w{1,15}\)\s.{0,30}\d{4}$")
 
 Patterns = tuple[re.Pattern[str], ...]
 Evidence = tuple[int, int, int]  # (line, strength, which pattern matched: -1 for a heading)
@@ -43,6 +46,8 @@ def _strength(ctx: Context, i: int, strong: Patterns, weak: Patterns) -> tuple[i
     f = ctx.feats[i]
     if 0 < f.words <= FURNITURE_MAX_WORDS:
         norm = norm_line(ctx.lines[i].text)
+        if EMBED_SIGNATURE_RE.search(norm):
+            return None
         for strength, patterns in ((STRONG, strong), (WEAK, weak)):
             k = next((k for k, rx in enumerate(patterns) if rx.search(norm)), None)
             if k is not None:

@@ -115,3 +115,18 @@ def test_typepad_comment_signatures_make_a_section() -> None:
     assert all(got[s] == ("comments", "comments.section") for s in sig)
     assert got[LAST] == ("comments", "comments.section")
     assert not set(paragraphs(5)) & set(got)
+
+
+def test_embedded_posts_signatures_are_not_comment_furniture() -> None:
+    """An article quoting posts ("— Name (@handle) March 16, 2020") after a "Comment" button
+    keeps its text: the signatures look like commenters' names and dates, but are not."""
+    quote = "Maybe worth considering this for the town budget https://t.co/abc"
+    lead = "Rumours spread faster than the facts during the debate, and the posts below show how."
+    lines = [
+        "Council approves the parking plan", *paragraphs(2), "Comment", lead, quote,
+        "— Jane Doe (@janedoe) March 16, 2020", quote,
+        "— Mark Roe (@mark_roe) 21. März 2020", *paragraphs(3),
+    ]
+    got = decisions(lines, stop_before="model.line")
+    assert not {lead, *paragraphs(3), quote} & set(got)
+    assert not any(rule == "comments.section" for _cat, rule in got.values())
