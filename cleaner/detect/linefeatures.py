@@ -34,6 +34,7 @@ _HTML = ("is_html", "in_main", "link_density", "dom_hint", "heading", "list_item
 FEATURES: tuple[str, ...] = (*_OWN, *_RULES, *_STATE, *_PLACE, *_NEIGH, *_WIN, *_HTML)
 #: The features that only HTML input sets (left out of a text document's explanations).
 HTML_FEATURES: frozenset[str] = frozenset(_HTML)
+_WORDS, _GOOD, _TERMINAL = (_OWN.index(name) for name in ("log_words", "good", "terminal"))
 _SEPARATORS = tuple("|»«·•›‹/>")
 _DROP_SEPARATORS = str.maketrans("", "", "".join(_SEPARATORS))
 _DIGITS_RE = re.compile(r"\d+")
@@ -142,8 +143,9 @@ def line_vectors(ctx: Context) -> np.ndarray:
     decided = np.zeros(n)
     decided[list(ctx.decided)] = 1.0
     words = np.array([f.words for f in ctx.feats], dtype=float)
-    base = np.column_stack([own[:, 0], own[:, 9], decided, own[:, 3]])
-    win = np.column_stack([own[:, 9], own[:, 0], decided, (words > 0) & (words <= 4)])
-    place = np.hstack([_place(n, main_region(ctx)), _good_mass(words * own[:, 9])])
+    good = own[:, _GOOD]
+    base = np.column_stack([own[:, _WORDS], good, decided, own[:, _TERMINAL]])
+    win = np.column_stack([good, own[:, _WORDS], decided, (words > 0) & (words <= 4)])
+    place = np.hstack([_place(n, main_region(ctx)), _good_mass(words * good)])
     parts = [own, _rules(ctx), place, _neighbours(base), _window(win), _html(ctx)]
     return np.hstack(parts)
