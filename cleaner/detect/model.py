@@ -40,6 +40,9 @@ class LineModel:
 
     Log-odds that a line is article text = ``init + rate * sum(leaf values)``. ``stack`` is the
     second stage, over :data:`~cleaner.detect.stacking.SECOND_FEATURES` (``None``: one stage).
+    ``path_feature[level, leaf]`` and ``path_delta[level, leaf]`` describe the way down to each
+    leaf (the feature tested at that level, and the value change it brought; 0 below the
+    leaf), so a row's explanation follows from the leaves it reached, without a second walk.
     """
 
     features: tuple[str, ...]
@@ -50,6 +53,8 @@ class LineModel:
     threshold: np.ndarray
     kids: np.ndarray
     value: np.ndarray
+    path_feature: np.ndarray
+    path_delta: np.ndarray
     stack: LineModel | None = None
 
     def score(self, X: list[list[float]] | np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -60,6 +65,25 @@ class LineModel:
         """Boilerplate probability per row (no contributions: cheaper)."""
         return self._walk(np.asarray(X, dtype=float), explain=False)[0]
 
+    def probability_and_leaves(self, x: np.ndarray) -> tuple[np.ndarray, np.ndarray | None]:
+        """Boilerplate probability per row, and the leaves each row reached (rows x trees, flat
+        node indices; ``None`` beyond ``CHUNK_ROWS`` rows, to bound memory)."""
+        if len(x) > CHUNK_ROWS:
+            return self.probability(x), None
+        p, _c, leaves = self._walk_rows(x, explain=False, leaves=True)
+        return p, leaves
+
+    def contributions(self, x: np.ndarray, leaves: np.ndarray) -> np.ndarray:
+        """Per-row, per-feature log-odds contributions of rows ``x`` that reached ``leaves``:
+        the same numbers as :meth:`score` gives (same additions, in the same order)."""
+        n, width = x.shape[0], len(self.features)
+        rows = (np.arange(n) * width)[:, None]
+        contrib = np.zeros(n * width)
+        for level in range(self.depth):
+            at = rows + self.path_feature[level][leaves]
+            contrib += np.bincount(at.ravel(), weights=self.path_delta[level][leaves].ravel(), minlength=contrib.size)
+        return (self.rate * contrib).reshape(n, width)
+
     def _walk(self, x: np.ndarray, explain: bool) -> tuple[np.ndarray, np.ndarray]:
         """Both outputs, ``CHUNK_ROWS`` rows at a time (memory: rows x trees per array)."""
         if len(x) <= CHUNK_ROWS:
@@ -67,7 +91,7 @@ class LineModel:
         parts = [self._walk_rows(x[a:a + CHUNK_ROWS], explain) for a in range(0, len(x), CHUNK_ROWS)]
         return np.concatenate([p for p, _ in parts]), np.concatenate([c for _, c in parts])
 
-    def _walk_rows(self, x: np.ndarray, explain: bool) -> tuple[np.ndarray, np.ndarray]:
+    def _walk_rows(self, x: np.ndarray, explain: bool, leaves: bool = False):
         feat, thr, kids, val = (a.ravel() for a in (self.feature, self.threshold, self.kids, self.value))
         trees, nodes = self.feature.shape
         n, width = x.shape[0], len(self.features)
@@ -82,7 +106,8 @@ class LineModel:
                 contrib += np.bincount(at.ravel(), weights=(val[child] - val[node]).ravel(), minlength=contrib.size)
             node = child
         logit = self.init + self.rate * val[node].sum(axis=1)
-        return 1.0 / (1.0 + np.exp(logit)), (self.rate * contrib).reshape(n, width if explain else 0)
+        out = 1.0 / (1.0 + np.exp(logit)), (self.rate * contrib).reshape(n, width if explain else 0)
+        return (*out, node) if leaves else out
 
     def explain(
         self, contributions: np.ndarray, top: int = EVIDENCE_FEATURES, hide: frozenset[str] = frozenset()
@@ -124,20 +149,56 @@ def model_from_dict(data: dict, features: tuple[str, ...] = FEATURES) -> LineMod
             kids[k, i] = (k * width + i,) * 2 if leaf else (k * width + b, k * width + a)
             value[k, i] = v
     depth = max(_depth(t["left"], t["right"]) for t in trees)
+    path_feature, path_delta = _paths(feature, kids, value, depth)
     stack = model_from_dict(data["stack"], SECOND_FEATURES) if data.get("stack") else None
-    return LineModel(features, data["init"], data["learning_rate"], depth, feature, threshold, kids, value, stack)
+    return LineModel(
+        features, data["init"], data["learning_rate"], depth, feature, threshold, kids, value,
+        path_feature, path_delta, stack,
+    )
+
+
+def _paths(feature: np.ndarray, kids: np.ndarray, value: np.ndarray, depth: int) -> tuple[np.ndarray, np.ndarray]:
+    """``(path_feature, path_delta)``: per level, for each node (flat index), the feature tested
+    on the way down to it and ``value[child] - value[node]`` there (feature 0 and 0.0 below
+    the node, as a walk that waits on a leaf adds). Filled level by level from the roots."""
+    size = feature.size
+    feat, val, kid = feature.ravel(), value.ravel(), kids.reshape(size, 2)
+    leaf = kid[:, 1] == np.arange(size)
+    path_feature = np.zeros((depth, size), dtype=np.intp)
+    path_delta = np.zeros((depth, size))
+    frontier = np.arange(feature.shape[0]) * feature.shape[1]
+    for level in range(depth):
+        parents = np.repeat(frontier[~leaf[frontier]], 2)
+        children = kid[parents[::2]].ravel()
+        path_feature[:level, children] = path_feature[:level, parents]
+        path_delta[:level, children] = path_delta[:level, parents]
+        path_feature[level, children] = feat[parents]
+        path_delta[level, children] = val[children] - val[parents]
+        frontier = children
+    return path_feature, path_delta
 
 
 @dataclass(frozen=True)
 class Scores:
     """Both stages' boilerplate probabilities for a page's rows, and each stage's input rows
-    (to explain a decision afterwards); with a one-stage model, ``last`` is ``first``."""
+    and the leaves they reached (to explain a decision afterwards; ``None`` leaves: walk
+    again); with a one-stage model, ``last`` is ``first``."""
 
     first: np.ndarray
     first_rows: np.ndarray
     last_model: LineModel
     last: np.ndarray
     last_rows: np.ndarray
+    first_leaves: np.ndarray | None = None
+    last_leaves: np.ndarray | None = None
+
+    def explain_rows(self, stage: LineModel, which: list[int]) -> np.ndarray:
+        """Contributions (rows x features) of rows ``which`` under ``stage`` (first or last)."""
+        last = stage is self.last_model
+        rows, leaves = (self.last_rows, self.last_leaves) if last else (self.first_rows, self.first_leaves)
+        if leaves is None:
+            return stage.score(rows[which])[1]
+        return stage.contributions(rows[which], leaves[which])
 
 
 def score_lines(model: LineModel, x: np.ndarray, decided: np.ndarray, careful: np.ndarray | None = None) -> Scores:
@@ -148,19 +209,28 @@ def score_lines(model: LineModel, x: np.ndarray, decided: np.ndarray, careful: n
     ``careful`` rows (all when ``None``); the others get its probability 1.
     """
     x = np.asarray(x, dtype=float)
-    first = _probability(model, x, ~decided & (x[:, _LOG_WORDS] > 0))
+    first, first_leaves = _probability(model, x, ~decided & (x[:, _LOG_WORDS] > 0))
     if model.stack is None:
-        return Scores(first, x, model, first, x)
+        return Scores(first, x, model, first, x, first_leaves, first_leaves)
     stacked = stack_vectors(x, first, decided)
-    last = _probability(model.stack, stacked, np.ones(len(x), dtype=bool) if careful is None else careful)
-    return Scores(first, x, model.stack, last, stacked)
+    last, last_leaves = _probability(model.stack, stacked, np.ones(len(x), dtype=bool) if careful is None else careful)
+    return Scores(first, x, model.stack, last, stacked, first_leaves, last_leaves)
 
 
-def _probability(model: LineModel, rows: np.ndarray, which: np.ndarray) -> np.ndarray:
+def _probability(model: LineModel, rows: np.ndarray, which: np.ndarray) -> tuple[np.ndarray, np.ndarray | None]:
+    """Probabilities of rows ``which`` (1 for the others), and the leaves they reached
+    (``None`` for a page of more than ``CHUNK_ROWS`` rows: its leaves would take too much
+    memory, its decisions are explained by walking their rows again)."""
     out = np.ones(len(rows))
+    if len(rows) > CHUNK_ROWS:
+        if which.any():
+            out[which] = model.probability(rows[which])
+        return out, None
+    leaves = np.zeros((len(rows), model.feature.shape[0]), dtype=np.intp)
     if which.any():
-        out[which] = model.probability(rows[which])
-    return out
+        out[which], reached = model.probability_and_leaves(rows[which])
+        leaves[which] = reached
+    return out, leaves
 
 
 @lru_cache(maxsize=1)
@@ -236,12 +306,11 @@ def model_lines(ctx: Context) -> None:
             stage, p = s.last_model, float(s.last[i])
         if p >= _threshold(ctx, i):
             chosen.append((i, stage, p))
-    stages = [(model, s.first_rows)] + ([(s.last_model, s.last_rows)] if s.last_model is not model else [])
-    for stage, rows in stages:
+    for stage in [model] + ([s.last_model] if s.last_model is not model else []):
         mine = [(i, p) for i, st, p in chosen if st is stage]
         if not mine:
             continue
-        _p, contributions = stage.score(rows[[i for i, _ in mine]])
+        contributions = s.explain_rows(stage, [i for i, _ in mine])
         for (i, p), c in zip(mine, contributions):
             why = " ".join(f"{name}{value:+}" for name, value in stage.explain(c, hide=hide))
             ctx.decide(i, _category(ctx, i, first_comment), "model.line", score=p, evidence=why)

@@ -67,3 +67,40 @@ def test_scoring_in_chunks_gives_the_same_scores(monkeypatch) -> None:
     chunked_p, chunked_c = shipped.score(rows)
     assert np.array_equal(whole_p, chunked_p) and np.array_equal(whole_c, chunked_c)
     assert np.array_equal(shipped.probability(rows), whole_p)
+
+
+def test_explanations_from_leaves_equal_the_walks(monkeypatch) -> None:
+    """Contributions read off the leaves a row reached are the walk's, to the bit, in both
+    stages; beyond ``CHUNK_ROWS`` rows no leaves are kept and the rows are walked again."""
+    import numpy as np
+
+    from cleaner.detect import model as model_module
+    from cleaner.detect.stacking import SECOND_FEATURES
+
+    shipped = load_model()
+    rng = np.random.default_rng(1)
+    for stage, width in ((shipped, len(FEATURES)), (shipped.stack, len(SECOND_FEATURES))):
+        rows = rng.random((40, width)) * rng.choice([1.0, 5.0, 50.0], size=(40, width))
+        p, contributions = stage.score(rows)
+        q, leaves = stage.probability_and_leaves(rows)
+        assert np.array_equal(p, q) and np.array_equal(stage.contributions(rows, leaves), contributions)
+    monkeypatch.setattr(model_module, "CHUNK_ROWS", 7)
+    assert shipped.probability_and_leaves(rows[:, : len(FEATURES)])[1] is None
+
+
+def test_a_huge_page_keeps_no_leaves_and_explains_the_same(monkeypatch) -> None:
+    import numpy as np
+
+    from cleaner.detect import model as model_module
+    from cleaner.detect.model import score_lines
+
+    shipped = load_model()
+    rows = np.random.default_rng(2).random((30, len(FEATURES))) * 20
+    decided = np.zeros(30, dtype=bool)
+    small = score_lines(shipped, rows, decided)
+    monkeypatch.setattr(model_module, "CHUNK_ROWS", 7)
+    huge = score_lines(shipped, rows, decided)
+    assert huge.first_leaves is None and huge.last_leaves is None
+    assert np.array_equal(small.first, huge.first) and np.array_equal(small.last, huge.last)
+    for stage in (shipped, shipped.stack):
+        assert np.array_equal(small.explain_rows(stage, [0, 5, 29]), huge.explain_rows(stage, [0, 5, 29]))
