@@ -36,8 +36,13 @@ _EDGE_RE = re.compile(r"^[\W_]+|[\W_]+$")
 _WS_RE = re.compile(r"\s+")
 
 
+@lru_cache(maxsize=MEMO_LINES)
 def norm_line(text: str) -> str:
-    """Lower-case, NFKC, plain quotes, single spaces, no punctuation at either end."""
+    """Lower-case, NFKC, plain quotes, single spaces, no punctuation at either end.
+
+    Remembered for the last ``MEMO_LINES`` lines: the phrase lists and the comment rules
+    both normalise a page's short lines.
+    """
     text = unicodedata.normalize("NFKC", text).translate(_QUOTES).lower()
     return _EDGE_RE.sub("", _WS_RE.sub(" ", text)).strip()
 
