@@ -17,6 +17,8 @@ _BLANK_RUN_RE = re.compile(r"\n{3,}")
 
 def split_lines(text: str) -> list[Line]:
     """Split ``text`` into lines (``\\n``, ``\\r\\n`` and lone ``\\r`` end a line)."""
+    if "\r" not in text:
+        return _split_newlines(text)
     lines: list[Line] = []
     pos = 0
     n = len(text)
@@ -30,6 +32,21 @@ def split_lines(text: str) -> list[Line]:
         pos = stop
         if stop >= n:
             break
+    return lines
+
+
+def _split_newlines(text: str) -> list[Line]:
+    """:func:`split_lines` of a text whose only line ends are ``\\n`` (the usual case)."""
+    parts = text.split("\n")
+    if len(parts) > 1 and not parts[-1]:
+        parts.pop()
+    lines: list[Line] = []
+    pos, n = 0, len(text)
+    for i, part in enumerate(parts):
+        end = pos + len(part)
+        stop = min(end + 1, n)
+        lines.append(Line(i, pos, end, stop, part))
+        pos = stop
     return lines
 
 

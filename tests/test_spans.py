@@ -2,8 +2,10 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-from cleaner.document import Span
+from cleaner.document import Line, Span
 from cleaner.spans import check_spans, delete, normalize, replay, split_lines
 
 
@@ -14,6 +16,32 @@ def test_split_lines_covers_text(text: str) -> None:
     for line in lines:
         assert line.text == text[line.start : line.end]
         assert "\n" not in line.text and "\r" not in line.text
+
+
+@given(st.text(alphabet=st.sampled_from("ab \n\u2028\x0b\x85é"), max_size=30))
+def test_split_lines_fast_path_equals_the_general_one(text: str) -> None:
+    """Texts without ``\\r`` take a fast path; it must split exactly as the general one."""
+    general = split_lines(text.replace("\n", "\r\n"))  # same lines, other line ends
+    fast = split_lines(text)
+    assert [l.text for l in fast] == [l.text for l in general]
+    assert fast == _general(text)
+
+
+def _general(text: str) -> list:
+    from cleaner import spans
+
+    lines = []
+    pos, n = 0, len(text)
+    for m in spans._LINE_RE.finditer(text):
+        if m.start() == n and lines:
+            break
+        stop = m.end()
+        end = stop - (1 if m.group().endswith("\n") else 0)
+        lines.append(Line(len(lines), pos, end, stop, text[pos:end]))
+        pos = stop
+        if stop >= n:
+            break
+    return lines
 
 
 def test_split_lines_line_ends() -> None:
