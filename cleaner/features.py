@@ -9,6 +9,8 @@ from .document import Line
 
 _WORD_RE = re.compile(r"\w+", re.UNICODE)
 _NOT_LETTER_RE = re.compile(r"[\W\d_]+")
+#: Lines whose features are remembered per process.
+MEMO_LINES = 50_000
 _TERMINAL = ('.', '!', '?', '…', '"', '”', "'", '’', '»', '«', ')', '。', '！', '？', ':', ';')
 #: ISO 639-1 code -> jusText stoplist name (jusText ships the stoplists).
 _STOPLISTS = {
@@ -63,12 +65,18 @@ class Features:
 
 def line_features(line: Line, stops: frozenset[str]) -> Features:
     """Compute :class:`Features` for one line."""
-    text = line.text.strip()
+    return text_features(line.text, stops)
+
+
+@lru_cache(maxsize=MEMO_LINES)
+def text_features(text: str, stops: frozenset[str]) -> Features:
+    """:class:`Features` of a line's text (remembered: menus and footers repeat in a corpus)."""
+    text = text.strip()
     words = _WORD_RE.findall(text)
     n = len(words)
     if not n:
         return Features(0, len(text), 0.0, False, 0.0, 0.0)
-    stop = sum(1 for w in words if w.lower() in stops)
+    stop = sum(map(stops.__contains__, map(str.lower, words)))
     alpha = len(_NOT_LETTER_RE.sub("", text))
     upper = sum(1 for w in words if w[0].isupper())
     return Features(
