@@ -27,6 +27,7 @@ STAMP := $(VENV)/.installed
 TEST_STAMP := $(VENV)/.installed-test
 
 TRAIN_STAMP := $(VENV)/.installed-train
+BENCH_STAMP := $(VENV)/.installed-bench
 
 .PHONY: help clean test eval bench train distclean outputs-clean install audit fuzz corpus
 
@@ -45,6 +46,10 @@ $(TEST_STAMP): $(STAMP)
 
 $(TRAIN_STAMP): $(STAMP)
 	$(PY) -m pip install --quiet --disable-pip-version-check -e '.[train]'
+	touch $@
+
+$(BENCH_STAMP): $(STAMP)
+	$(PY) -m pip install --quiet --disable-pip-version-check -e '.[bench]'
 	touch $@
 
 install: $(STAMP) ## create .venv and install the package (done by the other targets)
@@ -68,7 +73,7 @@ eval: $(STAMP) ## score the cleaner and baselines on ../shared/bench (minutes; E
 	$(PY) -m bench.eval $(EVAL_ARGS)
 
 # Refuses an empty CLEAN, /, the project (or a folder holding it) and a folder holding RAW.
-bench: $(STAMP) ## measure speed (vs trafilatura, scaling, no-op rerun, memory) on ../shared/bench (BENCH_ARGS=--help)
+bench: $(BENCH_STAMP) ## measure speed (vs trafilatura, scaling, no-op rerun, memory) on ../shared/bench (BENCH_ARGS=--help)
 	$(PY) -m bench.speed $(BENCH_ARGS)
 
 train: $(TRAIN_STAMP) ## retrain the line model cleaner/models/lines.json from ../shared/bench

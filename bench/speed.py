@@ -33,8 +33,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 BENCH = Path(os.environ.get("CLEANER_BENCH", ROOT.parent / "shared" / "bench"))
 SET = "dragnet-train"
-#: Pages profiled (in one process, cProfile) for the table of where the time goes.
-PROFILE_PAGES = 60
+#: Pages profiled (in one process, pyinstrument) for the table of where the time goes.
+PROFILE_PAGES = 150
 
 
 def _copy(pages: list[Path], dest: Path, repeat: int = 1, gunzip: bool = False) -> int:
@@ -190,7 +190,7 @@ def markdown(r: dict) -> str:
     stages = ""
     if "stages" in r:
         stages = (f"\n## Where the time goes\n\nShare of the cleaning time per stage, {PROFILE_PAGES} pages in one "
-                  "process under cProfile (no corpus pass: HTML pages are parsed and rendered here, "
+                  "process under pyinstrument, a sampling profiler (no corpus pass: HTML pages are parsed and rendered here, "
                   "once; stages nest).\n\n" + stage_table(r["stages"]))
     return (f"# Speed of the cleaner\n\n{r['date']} · {r['pages']} pages of `{r['set']}` · "
             f"{r['workers']} workers on {r['cpu_count']} cores · `python -m bench.speed`\n\n"
