@@ -151,13 +151,13 @@ class PhraseBook:
         """The first regex (in file order) that matches, trying only those that can.
 
         A pattern with a required literal is tried only when the literal occurs in the line.
-        The anchored patterns (``^…``) without one are screened together by one match at the
-        line start; only when the screen matches is every pattern tried, in order.
+        The anchored patterns (``^…``) without one are screened by one match per language at the
+        line start; only when a screen matches is every pattern tried, in order.
         """
         if self._index is None:
             self._index = RegexIndex.build(self.regexes)
         idx = self._index
-        if idx.screen is not None and idx.screen.match(norm):
+        if any(screen.match(norm) for screen in idx.screens):
             order: Iterable[int] = (k for k, needs in enumerate(idx.needs) if needs is None or _holds(norm, needs))
         else:
             found = set(idx.always)
@@ -195,25 +195,28 @@ class RegexIndex:
 
     ``needs`` holds each pattern's required literals (:func:`required_literals`);
     ``by_literal`` maps each literal to the patterns needing it; of the patterns with none,
-    ``screen`` joins the anchored ones (``None`` when there are none or they cannot be joined)
-    and ``always`` lists the others.
+    ``screens`` join the anchored ones, one screen per language (so that every language set
+    that shares a language shares its compiled screen), and ``always`` lists the others.
     """
 
     needs: tuple[tuple[str, ...] | None, ...]
-    screen: re.Pattern[str] | None
+    screens: tuple[re.Pattern[str], ...]
     by_literal: dict[str, tuple[int, ...]]
     always: tuple[int, ...]
 
     @classmethod
     def build(cls, regexes: list[tuple[re.Pattern[str], PhraseMatch]]) -> RegexIndex:
         needs = tuple(required_literals(rx) for rx, _ in regexes)
-        anchored = {k for k, (rx, _) in enumerate(regexes) if needs[k] is None and _anchored(rx)}
-        screen = None
-        if anchored:
-            try:
-                screen = re.compile("|".join(f"(?:{regexes[k][0].pattern})" for k in sorted(anchored)), re.IGNORECASE)
-            except re.error:  # then they are tried like the others
-                anchored = set()
+        groups: dict[str, list[int]] = {}
+        for k, (rx, hit) in enumerate(regexes):
+            if needs[k] is None and _anchored(rx):
+                groups.setdefault(hit.evidence.split("/", 1)[0], []).append(k)
+        screens, anchored = [], set()
+        for members in groups.values():
+            screen = _screen(tuple(regexes[k][0].pattern for k in members))
+            if screen is not None:  # else they are tried like the others
+                screens.append(screen)
+                anchored.update(members)
         by_literal: dict[str, list[int]] = {}
         always = []
         for k, lits in enumerate(needs):
@@ -223,7 +226,17 @@ class RegexIndex:
                 always.append(k)
             for lit in lits or ():
                 by_literal.setdefault(lit, []).append(k)
-        return cls(needs, screen, {k: tuple(v) for k, v in by_literal.items()}, tuple(always))
+        return cls(needs, tuple(screens), {k: tuple(v) for k, v in by_literal.items()}, tuple(always))
+
+
+@lru_cache(maxsize=256)
+def _screen(patterns: tuple[str, ...]) -> re.Pattern[str] | None:
+    """One pattern that matches at a line's start where any of ``patterns`` does (``None``
+    when they cannot be joined)."""
+    try:
+        return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
+    except re.error:
+        return None
 
 
 @lru_cache(maxsize=4096)
