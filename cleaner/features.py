@@ -10,7 +10,7 @@ from .document import Line
 _WORD_RE = re.compile(r"\w+", re.UNICODE)
 _NOT_LETTER_RE = re.compile(r"[\W\d_]+")
 #: Lines whose features are remembered per process.
-MEMO_LINES = 50_000
+MEMO_LINES = 20_000
 _TERMINAL = ('.', '!', '?', '…', '"', '”', "'", '’', '»', '«', ')', '。', '！', '？', ':', ';')
 #: ISO 639-1 code -> jusText stoplist name (jusText ships the stoplists).
 _STOPLISTS = {

@@ -21,9 +21,9 @@ from langdetect.lang_detect_exception import ErrorCode, LangDetectException
 from langdetect.utils.ngram import NGram
 
 #: Language-probability vectors kept per process (the n-grams of the pages seen so far).
-ROW_CACHE = 20_000
+ROW_CACHE = 10_000
 #: Words whose n-grams are kept per process.
-WORD_CACHE = 50_000
+WORD_CACHE = 20_000
 
 
 class _Normalised(dict):

@@ -27,6 +27,7 @@ SHORT_WORDS = 15
 MAX_PREFIX_WORDS = 10
 MAX_NGRAM = 8
 MEMO_LINES = 50_000
+NORM_MEMO_LINES = 20_000
 #: Required literals shorter than this are not worth a test before the search.
 MIN_LITERAL = 2
 #: ... nor are sets of more alternatives than this (testing each costs more than the search).
@@ -36,11 +37,11 @@ _EDGE_RE = re.compile(r"^[\W_]+|[\W_]+$")
 _WS_RE = re.compile(r"\s+")
 
 
-@lru_cache(maxsize=MEMO_LINES)
+@lru_cache(maxsize=NORM_MEMO_LINES)
 def norm_line(text: str) -> str:
     """Lower-case, NFKC, plain quotes, single spaces, no punctuation at either end.
 
-    Remembered for the last ``MEMO_LINES`` lines: the phrase lists and the comment rules
+    Remembered for the last ``NORM_MEMO_LINES`` lines: the phrase lists and the comment rules
     both normalise a page's short lines.
     """
     text = unicodedata.normalize("NFKC", text).translate(_QUOTES).lower()

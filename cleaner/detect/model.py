@@ -70,7 +70,7 @@ class LineModel:
         node indices; ``None`` beyond ``CHUNK_ROWS`` rows, to bound memory)."""
         if len(x) > CHUNK_ROWS:
             return self.probability(x), None
-        p, _c, leaves = self._walk_rows(x, explain=False, leaves=True)
+        p, _c, leaves = self._walk_rows(x, explain=False)
         return p, leaves
 
     def contributions(self, x: np.ndarray, leaves: np.ndarray) -> np.ndarray:
@@ -87,11 +87,12 @@ class LineModel:
     def _walk(self, x: np.ndarray, explain: bool) -> tuple[np.ndarray, np.ndarray]:
         """Both outputs, ``CHUNK_ROWS`` rows at a time (memory: rows x trees per array)."""
         if len(x) <= CHUNK_ROWS:
-            return self._walk_rows(x, explain)
+            return self._walk_rows(x, explain)[:2]
         parts = [self._walk_rows(x[a:a + CHUNK_ROWS], explain) for a in range(0, len(x), CHUNK_ROWS)]
-        return np.concatenate([p for p, _ in parts]), np.concatenate([c for _, c in parts])
+        return np.concatenate([p[0] for p in parts]), np.concatenate([p[1] for p in parts])
 
-    def _walk_rows(self, x: np.ndarray, explain: bool, leaves: bool = False):
+    def _walk_rows(self, x: np.ndarray, explain: bool) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """Probabilities, contributions (when ``explain``) and the leaves reached, per row."""
         feat, thr, kids, val = (a.ravel() for a in (self.feature, self.threshold, self.kids, self.value))
         trees, nodes = self.feature.shape
         n, width = x.shape[0], len(self.features)
@@ -106,8 +107,7 @@ class LineModel:
                 contrib += np.bincount(at.ravel(), weights=(val[child] - val[node]).ravel(), minlength=contrib.size)
             node = child
         logit = self.init + self.rate * val[node].sum(axis=1)
-        out = 1.0 / (1.0 + np.exp(logit)), (self.rate * contrib).reshape(n, width if explain else 0)
-        return (*out, node) if leaves else out
+        return 1.0 / (1.0 + np.exp(logit)), (self.rate * contrib).reshape(n, width if explain else 0), node
 
     def explain(
         self, contributions: np.ndarray, top: int = EVIDENCE_FEATURES, hide: frozenset[str] = frozenset()
