@@ -131,10 +131,7 @@ class PhraseBook:
         word has; a key is stripped of trailing punctuation only when it ends with some.
         """
         if self._heads is None:
-            self._heads = {}
-            for key in self.prefixes:
-                head, n = key.split(" ")[0], key.count(" ") + 1
-                self._heads[head] = max(n, self._heads.get(head, 0))
+            self._heads = _longest_by_first_word(self.prefixes)
         first = words[0]
         longest = self._heads.get(first, 0)
         if not first[-1].isalnum():
@@ -175,10 +172,7 @@ class PhraseBook:
     def _contained(self, words: list[str]) -> PhraseMatch | None:
         """The longest contained phrase (leftmost among equals)."""
         if self._firsts is None:
-            self._firsts = {}
-            for key in self.ngrams:
-                first, n = key.split(" ")[0], key.count(" ") + 1
-                self._firsts[first] = max(n, self._firsts.get(first, 0))
+            self._firsts = _longest_by_first_word(self.ngrams)
         words = [_EDGE_RE.sub("", w) for w in words]
         starts = [(i, self._firsts[w]) for i, w in enumerate(words) if w in self._firsts]
         for n in range(min(MAX_NGRAM, len(words)), 0, -1):
@@ -188,6 +182,15 @@ class PhraseBook:
                     if hit:
                         return hit
         return None
+
+
+def _longest_by_first_word(phrases: Iterable[str]) -> dict[str, int]:
+    """For each first word of ``phrases``, the most words a phrase starting with it has."""
+    longest: dict[str, int] = {}
+    for phrase in phrases:
+        first, n = phrase.split(" ")[0], phrase.count(" ") + 1
+        longest[first] = max(n, longest.get(first, 0))
+    return longest
 
 
 @dataclass(frozen=True, slots=True)
