@@ -91,7 +91,7 @@ def test_eval_target_on_a_tiny_sample(tmp_path) -> None:
 
 @needs_bench
 def test_bench_target_on_a_tiny_sample(tmp_path) -> None:
-    proc = make("bench", f"BENCH_ARGS=--pages 3 --noop-docs 6 --memory-docs 9 --jobs 2 --out {tmp_path}")
+    proc = make("bench", f"BENCH_ARGS=--pages 3 --noop-docs 6 --memory-docs 9 --scaling-docs 6 --jobs 2 --out {tmp_path}")
     assert proc.returncode == 0, proc.stdout + proc.stderr
     report = (tmp_path / "speed.md").read_text(encoding="utf-8")
     assert "no-op rerun" in report and "Where the time goes" in report and "| language (langdetect) |" in report
