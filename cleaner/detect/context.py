@@ -11,6 +11,7 @@ SHORT_WORDS = 6
 REPEATED_INSIDE_WORDS = 3
 CAPTION_MAX_WORDS = 25
 CAPTION_SENTENCE_WORDS = 15
+AMID_MAIN_REMOVED_HINTS = frozenset({"comments", "navigation", "author_bio"})
 
 
 def _title_like(ctx: Context, i: int) -> bool:
@@ -84,15 +85,17 @@ def outside_main_html(ctx: Context) -> None:
     """HTML blocks that trafilatura left out of the main text.
 
     Removed, except a prose block that lies amid trafilatura's main text (between its first
-    and last block) with no boilerplate hint in its DOM: trafilatura sometimes drops an
-    article paragraph there.
+    and last block), which is left to the line model: trafilatura sometimes drops an article
+    paragraph there, even one in a "caption" or "share" box (slideshows, embeds). A prose
+    block whose DOM hints at comments, navigation or an author bio is removed all the same
+    (``AMID_MAIN_REMOVED_HINTS``): prose there is a reader's comment, a teaser or a bio.
     """
     main = [i for i, line in enumerate(ctx.lines) if line.in_main]
     first, last = (main[0], main[-1]) if main else (-1, -1)
     for i, line in enumerate(ctx.lines):
         if line.in_main is not False:
             continue
-        if ctx.protected(i) and first < i < last and not line.hint:
+        if ctx.protected(i) and first < i < last and line.hint not in AMID_MAIN_REMOVED_HINTS:
             continue
         evidence = f"dom:{line.hint_word}" if line.hint else "not in main text"
         ctx.decide(i, ctx.hint(i, "navigation"), "html.outside_main", evidence=evidence)

@@ -1,0 +1,45 @@
+"""Rule ``html.outside_main``: blocks trafilatura left out of the main text."""
+from __future__ import annotations
+
+from cleaner.blocks import text_lines
+from cleaner.config import Config
+from cleaner.detect import detect
+from cleaner.pipeline import prepare_context
+
+from .conftest import paragraphs
+
+SLIDE = (
+    "The new bridge opened to walkers and cyclists on Saturday, and the first people across "
+    "it said that the view of the old harbour was worth the long wait of {n} years."
+)
+
+
+def _decided(blocks: list[tuple[str, bool, str]]) -> dict[str, tuple[str, str]]:
+    """Rules up to ``html.outside_main`` on rendered blocks ``(text, in_main, DOM hint)``."""
+    text = "".join(f"{t}\n" for t, _m, _h in blocks)
+    lines = text_lines(text)
+    for line, (_t, in_main, hint) in zip(lines, blocks):
+        line.in_main, line.hint, line.hint_word = in_main, hint, hint
+    ctx = detect(prepare_context(lines, Config(), frozenset(), True), stop_before="keep.inside")
+    return {ctx.lines[i].text: (d.category, d.rule) for i, d in ctx.decided.items()}
+
+
+def test_prose_amid_main_is_left_to_the_model_unless_hinted_as_boilerplate() -> None:
+    article = [(p, True, "") for p in paragraphs(4)]
+    amid = {h: SLIDE.format(n=i + 2) for i, h in enumerate(["", "caption", "share", "comments", "navigation", "author_bio"])}
+    blocks = article[:2] + [(t, False, h) for h, t in amid.items()] + article[2:]
+    got = _decided(blocks)
+    for hint in ("", "caption", "share"):
+        assert amid[hint] not in got, hint
+    assert got[amid["comments"]] == ("comments", "html.outside_main")
+    assert got[amid["navigation"]] == ("navigation", "html.outside_main")
+    assert got[amid["author_bio"]] == ("author_bio", "html.outside_main")
+
+
+def test_prose_before_or_after_main_and_short_blocks_go() -> None:
+    before, after = SLIDE.format(n=1), SLIDE.format(n=9)
+    blocks = [(before, False, ""), *[(p, True, "") for p in paragraphs(3)], ("Harbour walk pictures", False, ""), (after, False, "caption")]
+    got = _decided(blocks)
+    assert got[before] == ("navigation", "html.outside_main")
+    assert got[after] == ("caption", "html.outside_main")
+    assert got["Harbour walk pictures"] == ("navigation", "html.outside_main")
