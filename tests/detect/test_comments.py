@@ -130,3 +130,27 @@ def test_embedded_posts_signatures_are_not_comment_furniture() -> None:
     got = decisions(lines, stop_before="model.line")
     assert not {lead, *paragraphs(3), quote} & set(got)
     assert not any(rule == "comments.section" for _cat, rule in got.values())
+
+
+def test_count_heading_with_a_word_before_comments_starts_a_section() -> None:
+    """ "8 appreciated comments on “Title”" heads comments signed "Name, on Date"."""
+    lines = [*paragraphs(4), "8 appreciated comments on “The new bridge”",
+             "Rachel, on November 9th, 2012 // Twitter: @rachel", COMMENT,
+             "Luke, on November 9th, 2012 //", COMMENT.replace("agree", "disagree")]
+    got = decisions(lines, stop_before="model.line")
+    assert got[COMMENT] == ("comments", "comments.section")
+    assert got["8 appreciated comments on “The new bridge”"] == ("comments", "phrase.regex")
+    assert not set(paragraphs(4)) & set(got)
+
+
+def test_blogger_and_profile_link_commenter_lines_are_furniture() -> None:
+    """Blogger puts "said..." on a line of its own; Disqus and Facebook comments put the
+    commenter's profile link before the name; "Report as abusive" ends a comment's signature."""
+    lines = [*paragraphs(4), "Tim", "said...", COMMENT,
+             "http://www.facebook.com/anna.smith Anna Smith", COMMENT.replace("agree", "disagree"),
+             "Posted by Mark | Report as abusive", COMMENT.replace("completely", "partly")]
+    got = decisions(lines, stop_before="model.line")
+    assert got[COMMENT] == ("comments", "comments.section")
+    assert got["said..."] == ("comments", "comments.section")
+    assert got[COMMENT.replace("completely", "partly")] == ("comments", "comments.section")
+    assert not set(paragraphs(4)) & set(got)
