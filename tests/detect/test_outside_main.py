@@ -26,7 +26,8 @@ def _decided(blocks: list[tuple[str, bool, str]]) -> dict[str, tuple[str, str]]:
 
 def test_prose_amid_main_is_left_to_the_model_unless_hinted_as_boilerplate() -> None:
     article = [(p, True, "") for p in paragraphs(4)]
-    amid = {h: SLIDE.format(n=i + 2) for i, h in enumerate(["", "caption", "share", "comments", "navigation", "author_bio"])}
+    hints = ["", "caption", "share", "comments", "navigation", "author_bio"]
+    amid = {h: SLIDE.format(n=i + 2) for i, h in enumerate(hints)}
     blocks = article[:2] + [(t, False, h) for h, t in amid.items()] + article[2:]
     got = _decided(blocks)
     for hint in ("", "caption", "share"):
@@ -38,7 +39,8 @@ def test_prose_amid_main_is_left_to_the_model_unless_hinted_as_boilerplate() -> 
 
 def test_prose_before_or_after_main_and_short_blocks_go() -> None:
     before, after = SLIDE.format(n=1), SLIDE.format(n=9)
-    blocks = [(before, False, ""), *[(p, True, "") for p in paragraphs(3)], ("Harbour walk pictures", False, ""), (after, False, "caption")]
+    article = [(p, True, "") for p in paragraphs(3)]
+    blocks = [(before, False, ""), *article, ("Harbour walk pictures", False, ""), (after, False, "caption")]
     got = _decided(blocks)
     assert got[before] == ("navigation", "html.outside_main")
     assert got[after] == ("caption", "html.outside_main")
