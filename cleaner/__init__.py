@@ -11,9 +11,9 @@ from .spans import replay
 
 __all__ = [
     "CATEGORIES", "CleanResult", "Config", "Document", "Span",
-    "__version__", "clean_html", "clean_text", "replay",
+    "__version__", "clean_document", "clean_html", "clean_text", "replay",
 ]
-_PIPELINE = frozenset({"CleanResult", "clean_html", "clean_text"})
+_PIPELINE = frozenset({"CleanResult", "clean_document", "clean_html", "clean_text"})
 
 
 def __getattr__(name: str) -> Any:

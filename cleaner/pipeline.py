@@ -11,7 +11,7 @@ from typing import Any
 from .config import Config
 from .corpus import line_key
 from .detect import Context, detect
-from .document import Line, Span
+from .document import Document, Line, Span
 from .features import line_features, stopwords
 from .language import LanguageGuess, detect_language, prose_sample
 from .phrases import available_languages, load_phrasebook
@@ -197,3 +197,25 @@ def render_html(html: str) -> str:
     from .html import parse, render
 
     return render(parse(html))[0]
+
+
+def clean_document(doc: Document, config: Config | None = None, fmt: str = "auto") -> Document:
+    """Clean one in-memory document, as ``make clean`` cleans a raw file.
+
+    ``doc.text`` is plain text or an HTML page (``fmt``, or ``metadata["format"]``; sniffed
+    when ``"auto"``). The result keeps ``doc``'s id and metadata and adds ``"cleaner"``: the
+    sidecar's fields (language, title, every removed span with its category and rule; its
+    ``offsets`` field says what they refer to: the text itself, or the page's block rendering).
+    Raises :class:`cleaner.reader.Rejected` for empty or binary-looking text.
+    """
+    from .outputs import sidecar
+    from .reader import raw_document
+
+    config = config or Config()
+    raw = raw_document(doc, fmt, max_bytes=config.max_bytes)
+    url = doc.metadata.get("url")
+    result = clean_prepared(raw.format, prepare(raw), config, url=url if isinstance(url, str) else None)
+    meta = sidecar(str(doc.metadata.get("path") or doc.id), raw, result, config,
+                   {"config_fingerprint": config.fingerprint()})
+    return Document(doc.id, result.text, {**doc.metadata, "cleaner": meta})
+

@@ -14,7 +14,8 @@ import io
 import re
 import zlib
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PurePosixPath
+from typing import Any, Protocol
 
 TEXT_SUFFIXES = frozenset({".txt", ".text", ""})
 HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
@@ -222,3 +223,40 @@ def document_from_bytes(
         raise Rejected("empty", "only white space")
     fmt = fmt or ("html" if _is_html(text, suffix) else "text")
     return RawDocument(text, fmt, encoding, sha256, size)
+
+
+class TextDocument(Protocol):
+    """An in-memory document: :class:`cleaner.Document`, or datatrove's (the same fields)."""
+
+    id: str
+    text: str
+    metadata: dict[str, Any]
+
+
+def document_suffix(doc: TextDocument, path_key: str = "path") -> str:
+    """The name suffix that hints a document's format, as for a raw file (``""`` if none)."""
+    path = doc.metadata.get(path_key)
+    if isinstance(path, str) and path:
+        return logical_suffix(PurePosixPath(path))  # type: ignore[arg-type]
+    return ".warc" if doc.metadata.get("url") else ""  # an unknown suffix: sniffed for tags
+
+
+def raw_document(doc: TextDocument, fmt: str = "auto", path_key: str = "path", max_bytes: int = 0) -> RawDocument:
+    """The :class:`RawDocument` of an in-memory document.
+
+    Its text, as UTF-8 bytes, goes through the checks and decoding of a raw file
+    (:func:`document_from_bytes`): :class:`Rejected` for empty, binary-looking and too large
+    documents, a byte-order mark dropped, the format (``metadata["format"]`` or ``fmt``)
+    sniffed when ``"auto"``: a ``path`` in the metadata hints it by its suffix, a ``url``
+    marks a web page, else the text is sniffed for tags.
+    """
+    data = (doc.text or "").encode("utf-8", "replace")  # "replace": a lone surrogate
+    if max_bytes and len(data) > max_bytes:
+        raise Rejected("too-large", f"{len(data)} bytes, limit {max_bytes}")
+    given = doc.metadata.get("format")
+    if fmt == "auto" and given in ("text", "html"):
+        fmt = given
+    forced = None if fmt == "auto" else fmt
+    digest = hashlib.sha256(data).hexdigest()
+    return document_from_bytes(data, document_suffix(doc, path_key), digest, len(data), fmt=forced)
+

@@ -29,11 +29,9 @@ Documents whose clean text is empty are dropped (``cleaner_dropped_empty``).
 """
 from __future__ import annotations
 
-import hashlib
 import re
 import struct
 from collections.abc import Iterable
-from pathlib import PurePosixPath
 from typing import Any
 
 try:
@@ -48,39 +46,12 @@ except ImportError as exc:  # pragma: no cover - exercised without datatrove onl
 
 from ..config import Config
 from ..corpus import LineCounter, document_keys
-from ..reader import RawDocument, Rejected, document_from_bytes, logical_suffix
+from ..reader import Rejected, raw_document
 
 FORMATS = ("auto", "text", "html")
 COUNTS_SUFFIX = ".linecounts"
 _COUNTS_MAGIC = b"CLEANER-LINECOUNTS-1\n"
 _COUNTS_NAME = re.compile(r"(\d+)-of-(\d+)" + re.escape(COUNTS_SUFFIX) + "$")
-
-
-def document_suffix(doc: Document, path_key: str = "path") -> str:
-    """The name suffix that hints a document's format, as for a raw file (``""`` if none)."""
-    path = doc.metadata.get(path_key)
-    if isinstance(path, str) and path:
-        return logical_suffix(PurePosixPath(path))  # type: ignore[arg-type]
-    return ".warc" if doc.metadata.get("url") else ""  # an unknown suffix: sniffed for tags
-
-
-def raw_document(doc: Document, fmt: str = "auto", path_key: str = "path", max_bytes: int = 0) -> RawDocument:
-    """The :class:`cleaner.reader.RawDocument` of a datatrove document.
-
-    Its text, as UTF-8 bytes, goes through the checks and decoding of a raw file
-    (:func:`cleaner.reader.document_from_bytes`): :class:`cleaner.reader.Rejected` for
-    empty, binary-looking and too large documents, a byte-order mark dropped, the format
-    sniffed (see the module) unless given.
-    """
-    data = (doc.text or "").encode("utf-8", "replace")  # "replace": a lone surrogate
-    if max_bytes and len(data) > max_bytes:
-        raise Rejected("too-large", f"{len(data)} bytes, limit {max_bytes}")
-    given = doc.metadata.get("format")
-    if fmt == "auto" and given in ("text", "html"):
-        fmt = given
-    forced = None if fmt == "auto" else fmt
-    digest = hashlib.sha256(data).hexdigest()
-    return document_from_bytes(data, document_suffix(doc, path_key), digest, len(data), fmt=forced)
 
 
 def _check_format(fmt: str) -> str:

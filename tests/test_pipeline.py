@@ -1,0 +1,51 @@
+"""The in-memory API: ``cleaner.clean_document`` on :class:`cleaner.Document`."""
+from __future__ import annotations
+
+import pytest
+
+import cleaner
+from cleaner import Document
+from cleaner.reader import Rejected
+
+ARTICLE = ("The council met on Tuesday evening to discuss the proposal, and members said that the "
+           "plan would change how the town spends its money over the next ten years.")
+TEXT = f"Home\nNews\n{ARTICLE}\nAdvertisement\nLeave a Reply\n"
+PAGE = (f"<html><head><title>Council</title></head><body><nav><a href='/'>Home</a></nav>"
+        f"<article><h1>Council votes</h1><p>{ARTICLE}</p><p>{ARTICLE}</p></article>"
+        f"<footer>Advertisement</footer></body></html>")
+
+
+def test_text_document_is_cleaned_like_clean_text_and_keeps_id_and_metadata() -> None:
+    doc = Document("a1", TEXT, {"source": "crawl-7"})
+    out = cleaner.clean_document(doc)
+    assert out.id == "a1" and out.metadata["source"] == "crawl-7"
+    assert out.text == cleaner.clean_text(TEXT).text and ARTICLE in out.text
+    side = out.metadata["cleaner"]
+    assert side["format"] == "text" and side["offsets"]
+    removed = {(r["text"], r["category"], r["rule"]) for r in side["removed"]}
+    assert ("Advertisement\n", "ad", "phrase.line") in removed
+    assert ("Leave a Reply\n", "comments", "phrase.line") in removed
+    kept = "".join(TEXT[a:b] for a, b in _gaps(side["removed"], len(TEXT)))
+    assert kept == out.text  # the record replays exactly to the output
+    assert doc.text == TEXT and "cleaner" not in doc.metadata  # the input is not changed
+
+
+def test_html_document_sniffed_or_named_by_metadata() -> None:
+    out = cleaner.clean_document(Document("p", PAGE))
+    assert out.metadata["cleaner"]["format"] == "html"
+    assert out.text == cleaner.clean_html(PAGE).text and ARTICLE in out.text
+    as_text = cleaner.clean_document(Document("p", PAGE, {"format": "text"}))
+    assert as_text.metadata["cleaner"]["format"] == "text"
+
+
+def test_empty_document_is_rejected() -> None:
+    with pytest.raises(Rejected):
+        cleaner.clean_document(Document("e", "  \n"))
+
+
+def _gaps(removed: list[dict], size: int) -> list[tuple[int, int]]:
+    out, pos = [], 0
+    for r in sorted(removed, key=lambda r: r["start"]):
+        out.append((pos, r["start"]))
+        pos = r["end"]
+    return [*out, (pos, size)]
