@@ -5,6 +5,12 @@ import os
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
+
+# `make test` runs the same generated examples on every run, so that CI cannot fail at random;
+# `make fuzz` (tests/robust/fuzz.py) is where new examples are explored.
+settings.register_profile("make-test", derandomize=True, database=None)
+settings.load_profile("make-test")
 
 ROOT = Path(__file__).resolve().parents[1]
 BENCH = Path(os.environ.get("CLEANER_BENCH", ROOT.parent / "shared" / "bench"))

@@ -1,6 +1,7 @@
 """Property-based invariants of the document cleaner on generated documents (hypothesis)."""
 from __future__ import annotations
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -45,3 +46,13 @@ def test_cleaning_a_clean_output_again_removes_no_article_text(doc: str) -> None
     for paragraph in ARTICLE:
         if paragraph in first.text:
             assert paragraph in again.text
+
+
+@pytest.mark.xfail(strict=True, reason="known limit: the model is not idempotent on a tiny page whose only "
+                   "paragraph in another language opens it (found by hypothesis; see the session notes)")
+def test_second_pass_keeps_a_foreign_language_paragraph_opening_a_tiny_page() -> None:
+    doc = f"{ARTICLE[2]}\nHome\nNews\n\nNews\n{ARTICLE[0]}\n"
+    first = clean_text(doc, CONFIG)
+    assert ARTICLE[2] in first.text
+    assert ARTICLE[2] in clean_text(first.text, CONFIG).text
+
