@@ -218,4 +218,3 @@ def clean_document(doc: Document, config: Config | None = None, fmt: str = "auto
     meta = sidecar(str(doc.metadata.get("path") or doc.id), raw, result, config,
                    {"config_fingerprint": config.fingerprint()})
     return Document(doc.id, result.text, {**doc.metadata, "cleaner": meta})
-

@@ -19,6 +19,8 @@ from typing import Any, Protocol
 
 TEXT_SUFFIXES = frozenset({".txt", ".text", ""})
 HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
+#: What an in-memory document's format may be given as (``auto``: sniffed).
+FORMATS = ("auto", "text", "html")
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32"),
     (codecs.BOM_UTF32_BE, "utf-32"),
@@ -250,6 +252,8 @@ def raw_document(doc: TextDocument, fmt: str = "auto", path_key: str = "path", m
     sniffed when ``"auto"``: a ``path`` in the metadata hints it by its suffix, a ``url``
     marks a web page, else the text is sniffed for tags.
     """
+    if fmt not in FORMATS:
+        raise ValueError(f"format must be one of {FORMATS}, not {fmt!r}")
     data = (doc.text or "").encode("utf-8", "replace")  # "replace": a lone surrogate
     if max_bytes and len(data) > max_bytes:
         raise Rejected("too-large", f"{len(data)} bytes, limit {max_bytes}")

@@ -49,3 +49,8 @@ def _gaps(removed: list[dict], size: int) -> list[tuple[int, int]]:
         out.append((pos, r["start"]))
         pos = r["end"]
     return [*out, (pos, size)]
+
+
+def test_unknown_format_is_an_error() -> None:
+    with pytest.raises(ValueError):
+        cleaner.clean_document(Document("x", "plain text here"), fmt="xml")

@@ -46,9 +46,8 @@ except ImportError as exc:  # pragma: no cover - exercised without datatrove onl
 
 from ..config import Config
 from ..corpus import LineCounter, document_keys
-from ..reader import Rejected, raw_document
+from ..reader import FORMATS, Rejected, raw_document
 
-FORMATS = ("auto", "text", "html")
 COUNTS_SUFFIX = ".linecounts"
 _COUNTS_MAGIC = b"CLEANER-LINECOUNTS-1\n"
 _COUNTS_NAME = re.compile(r"(\d+)-of-(\d+)" + re.escape(COUNTS_SUFFIX) + "$")
