@@ -227,6 +227,13 @@ def document_from_bytes(
     return RawDocument(text, fmt, encoding, sha256, size)
 
 
+def check_format(fmt: str) -> str:
+    """``fmt`` if it is one of :data:`FORMATS`, else ``ValueError``."""
+    if fmt not in FORMATS:
+        raise ValueError(f"format must be one of {FORMATS}, not {fmt!r}")
+    return fmt
+
+
 class TextDocument(Protocol):
     """An in-memory document: :class:`cleaner.Document`, or datatrove's (the same fields)."""
 
@@ -252,8 +259,7 @@ def raw_document(doc: TextDocument, fmt: str = "auto", path_key: str = "path", m
     sniffed when ``"auto"``: a ``path`` in the metadata hints it by its suffix, a ``url``
     marks a web page, else the text is sniffed for tags.
     """
-    if fmt not in FORMATS:
-        raise ValueError(f"format must be one of {FORMATS}, not {fmt!r}")
+    check_format(fmt)
     data = (doc.text or "").encode("utf-8", "replace")  # "replace": a lone surrogate
     if max_bytes and len(data) > max_bytes:
         raise Rejected("too-large", f"{len(data)} bytes, limit {max_bytes}")

@@ -46,17 +46,11 @@ except ImportError as exc:  # pragma: no cover - exercised without datatrove onl
 
 from ..config import Config
 from ..corpus import LineCounter, document_keys
-from ..reader import FORMATS, Rejected, raw_document
+from ..reader import Rejected, check_format, raw_document
 
 COUNTS_SUFFIX = ".linecounts"
 _COUNTS_MAGIC = b"CLEANER-LINECOUNTS-1\n"
 _COUNTS_NAME = re.compile(r"(\d+)-of-(\d+)" + re.escape(COUNTS_SUFFIX) + "$")
-
-
-def _check_format(fmt: str) -> str:
-    if fmt not in FORMATS:
-        raise ValueError(f"format must be one of {FORMATS}, not {fmt!r}")
-    return fmt
 
 
 def write_counts(fh: Any, counts: dict[int, int]) -> None:
@@ -127,7 +121,7 @@ class CleanerLineCounts(PipelineStep):
         super().__init__()
         self.output_folder = get_datafolder(output_folder)
         self.config = config or Config()
-        self.format = _check_format(format)
+        self.format = check_format(format)
         self.path_key = path_key
 
     def document_keys(self, doc: Document) -> set[int] | None:
@@ -181,7 +175,7 @@ class CleanerStep(PipelineStep):
         if on_error not in ("drop", "keep"):
             raise ValueError(f"on_error must be 'drop' or 'keep', not {on_error!r}")
         self.config = config or Config()
-        self.format = _check_format(format)
+        self.format = check_format(format)
         self.line_counts = get_datafolder(line_counts) if line_counts is not None else None
         self.path_key = path_key
         self.on_error = on_error
