@@ -33,8 +33,6 @@ MIN_LITERAL = 2
 #: ... nor are sets of more alternatives than this (testing each costs more than the search).
 MAX_ALTERNATIVES = 4
 _QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "\u00a0": " "})
-_EDGE_RE = re.compile(r"^[\W_]+|[\W_]+$")
-_WS_RE = re.compile(r"\s+")
 
 
 @lru_cache(maxsize=NORM_MEMO_LINES)
@@ -44,8 +42,22 @@ def norm_line(text: str) -> str:
     Remembered for the last ``NORM_MEMO_LINES`` lines: the phrase lists and the comment rules
     both normalise a page's short lines.
     """
-    text = unicodedata.normalize("NFKC", text).translate(_QUOTES).lower()
-    return _EDGE_RE.sub("", _WS_RE.sub(" ", text)).strip()
+    if not text.isascii():  # NFKC and the quote table change no ASCII character
+        text = unicodedata.normalize("NFKC", text).translate(_QUOTES)
+    return trim_edges(" ".join(text.lower().split()))
+
+
+def trim_edges(text: str) -> str:
+    """``text`` without the punctuation, symbols and spaces at either end (what ``[\\W_]``
+    matches: any character that is not a letter or digit)."""
+    if not text or (text[0].isalnum() and text[-1].isalnum()):
+        return text
+    start, stop = 0, len(text)
+    while start < stop and not text[start].isalnum():
+        start += 1
+    while stop > start and not text[stop - 1].isalnum():
+        stop -= 1
+    return text[start:stop]
 
 
 @dataclass(frozen=True, slots=True)
@@ -135,12 +147,12 @@ class PhraseBook:
         first = words[0]
         longest = self._heads.get(first, 0)
         if not first[-1].isalnum():
-            longest = max(longest, self._heads.get(_EDGE_RE.sub("", first), 0))
+            longest = max(longest, self._heads.get(trim_edges(first), 0))
         for n in range(min(len(words), longest, MAX_PREFIX_WORDS), 0, -1):
             key = " ".join(words[:n])
             hit = self.prefixes.get(key)
             if hit is None and not key[-1].isalnum():
-                hit = self.prefixes.get(_EDGE_RE.sub("", key))
+                hit = self.prefixes.get(trim_edges(key))
             if hit:
                 return hit
         return None
@@ -173,7 +185,7 @@ class PhraseBook:
         """The longest contained phrase (leftmost among equals)."""
         if self._firsts is None:
             self._firsts = _longest_by_first_word(self.ngrams)
-        words = [_EDGE_RE.sub("", w) for w in words]
+        words = [trim_edges(w) for w in words]
         starts = [(i, self._firsts[w]) for i, w in enumerate(words) if w in self._firsts]
         for n in range(min(MAX_NGRAM, len(words)), 0, -1):
             for i, longest in starts:

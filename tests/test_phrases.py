@@ -1,0 +1,40 @@
+"""Phrase-list normalisation: the fast :func:`norm_line` equals its regex definition."""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from cleaner.phrases import norm_line, trim_edges
+
+_QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "\u00a0": " "})
+_EDGE_RE = re.compile(r"^[\W_]+|[\W_]+$")
+_WS_RE = re.compile(r"\s+")
+#: Characters that stress the fast paths: whitespace of every kind, quotes, case and
+#: compatibility forms, punctuation and symbols at the edges.
+_TRICKY = "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f\x85\xa0\u2028\u2029\u3000\u200b\ufeff\u2018\u2019\u201c\u201d" \
+    "\u0130\u0131\u017f\u212a\xdf\u1e9e\ufb01\u2460\uff21\xb5\u0345_-.,;:!?()[]\"'\u00a9\u00bb aZ09"
+
+
+def regex_norm(text: str) -> str:
+    """The definition: NFKC, plain quotes, lower case, single spaces, no ``[\\W_]`` at the ends."""
+    text = unicodedata.normalize("NFKC", text).translate(_QUOTES).lower()
+    return _EDGE_RE.sub("", _WS_RE.sub(" ", text)).strip()
+
+
+@given(st.text(alphabet=st.sampled_from(_TRICKY) | st.characters(), max_size=30))
+def test_norm_line_equals_its_regex_definition(text: str) -> None:
+    assert norm_line(text) == regex_norm(text)
+
+
+@given(st.text(alphabet=st.sampled_from(_TRICKY) | st.characters(), max_size=12))
+def test_trim_edges_equals_the_edge_regex(text: str) -> None:
+    assert trim_edges(text) == _EDGE_RE.sub("", text)
+
+
+def test_norm_line_examples() -> None:
+    assert norm_line("  \u201cShare   this\u201d:\u00a0 ") == "share this"
+    assert norm_line("---") == ""
+    assert norm_line("\uff21dvertisement") == "advertisement"
