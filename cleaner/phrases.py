@@ -21,6 +21,7 @@ from pathlib import Path
 
 from .config import RULES_DIR
 from .document import CATEGORIES
+from .regexindex import RegexIndex
 
 KINDS = ("line", "start", "contains", "regex")
 SHORT_WORDS = 15
@@ -28,10 +29,6 @@ MAX_PREFIX_WORDS = 10
 MAX_NGRAM = 8
 MEMO_LINES = 50_000
 NORM_MEMO_LINES = 20_000
-#: Required literals shorter than this are not worth a test before the search.
-MIN_LITERAL = 2
-#: ... nor are sets of more alternatives than this (testing each costs more than the search).
-MAX_ALTERNATIVES = 4
 _QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "\u00a0": " "})
 
 
@@ -158,24 +155,11 @@ class PhraseBook:
         return None
 
     def _first_regex(self, norm: str) -> PhraseMatch | None:
-        """The first regex (in file order) that matches, trying only those that can.
-
-        A pattern with a required literal is tried only when the literal occurs in the line.
-        The anchored patterns (``^…``) without one are screened by one match per language at the
-        line start; only when a screen matches is every pattern tried, in order.
-        """
+        """The first regex (in file order) that matches, trying only those that can
+        (:class:`~cleaner.regexindex.RegexIndex`)."""
         if self._index is None:
-            self._index = RegexIndex.build(self.regexes)
-        idx = self._index
-        if any(screen.match(norm) for screen in idx.screens):
-            order: Iterable[int] = (k for k, needs in enumerate(idx.needs) if needs is None or _holds(norm, needs))
-        else:
-            found = set(idx.always)
-            for literal, patterns in idx.by_literal.items():
-                if literal in norm:
-                    found.update(patterns)
-            order = sorted(found)
-        for k in order:
+            self._index = RegexIndex.build(tuple(rx for rx, _ in self.regexes))
+        for k in self._index.candidates(norm):
             rx, hit = self.regexes[k]
             if rx.search(norm):
                 return hit
@@ -203,123 +187,6 @@ def _longest_by_first_word(phrases: Iterable[str]) -> dict[str, int]:
         first, n = phrase.split(" ")[0], phrase.count(" ") + 1
         longest[first] = max(n, longest.get(first, 0))
     return longest
-
-
-@dataclass(frozen=True, slots=True)
-class RegexIndex:
-    """How to find the regexes that can match a line.
-
-    ``needs`` holds each pattern's required literals (:func:`required_literals`);
-    ``by_literal`` maps each literal to the patterns needing it; of the patterns with none,
-    ``screens`` join the anchored ones, one screen per language (so that every language set
-    that shares a language shares its compiled screen), and ``always`` lists the others.
-    """
-
-    needs: tuple[tuple[str, ...] | None, ...]
-    screens: tuple[re.Pattern[str], ...]
-    by_literal: dict[str, tuple[int, ...]]
-    always: tuple[int, ...]
-
-    @classmethod
-    def build(cls, regexes: list[tuple[re.Pattern[str], PhraseMatch]]) -> RegexIndex:
-        needs = tuple(required_literals(rx) for rx, _ in regexes)
-        groups: dict[str, list[int]] = {}
-        for k, (rx, hit) in enumerate(regexes):
-            if needs[k] is None and _anchored(rx):
-                groups.setdefault(hit.evidence.split("/", 1)[0], []).append(k)
-        screens, anchored = [], set()
-        for members in groups.values():
-            screen = _screen(tuple(regexes[k][0].pattern for k in members))
-            if screen is not None:  # else they are tried like the others
-                screens.append(screen)
-                anchored.update(members)
-        by_literal: dict[str, list[int]] = {}
-        always = []
-        for k, lits in enumerate(needs):
-            if k in anchored:
-                continue
-            if lits is None:
-                always.append(k)
-            for lit in lits or ():
-                by_literal.setdefault(lit, []).append(k)
-        return cls(needs, tuple(screens), {k: tuple(v) for k, v in by_literal.items()}, tuple(always))
-
-
-@lru_cache(maxsize=256)
-def _screen(patterns: tuple[str, ...]) -> re.Pattern[str] | None:
-    """One pattern that matches at a line's start where any of ``patterns`` does (``None``
-    when they cannot be joined)."""
-    try:
-        return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
-    except re.error:
-        return None
-
-
-@lru_cache(maxsize=4096)
-def _anchored(rx: re.Pattern[str]) -> bool:
-    """Whether every match of ``rx`` starts at the line start (it begins with ``^``)."""
-    from re import _constants as c, _parser
-
-    if rx.flags & re.MULTILINE:
-        return False
-    try:
-        data = list(_parser.parse(rx.pattern, rx.flags).data)
-    except Exception:
-        return False
-    return bool(data) and data[0] == (c.AT, c.AT_BEGINNING)
-
-
-def _holds(norm: str, needs: tuple[str, ...]) -> bool:
-    if len(needs) == 1:
-        return needs[0] in norm
-    return any(n in norm for n in needs)
-
-
-@lru_cache(maxsize=4096)
-def required_literals(rx: re.Pattern[str]) -> tuple[str, ...] | None:
-    """Lower-case strings one of which every match must contain, or ``None`` if unknown.
-
-    Remembered per pattern: the phrase books of several language sets share patterns.
-
-    A cheap test before the search (a line holding none of them cannot match), read off
-    the pattern by the standard parser: the most selective of its mandatory literal runs.
-    """
-    from re import _parser  # the standard parser (private, hence the guard)
-
-    try:
-        needs = _needs(list(_parser.parse(rx.pattern, rx.flags).data))
-    except Exception:
-        return None
-    useful = [alts for alts in needs if len(alts) <= MAX_ALTERNATIVES and min(map(len, alts)) >= MIN_LITERAL]
-    if not useful:
-        return None
-    return tuple(sorted(max(useful, key=lambda alts: min(len(a) for a in alts))))
-
-
-def _needs(items: list) -> list[frozenset[str]]:
-    """Mandatory requirements of a parsed sequence: each a set of alternative literals."""
-    from re import _constants as c
-
-    needs: list[frozenset[str]] = []
-    run = ""
-    for op, av in items:
-        if op is c.LITERAL:
-            run += chr(av).lower()
-            continue
-        if run:
-            needs.append(frozenset([run]))
-            run = ""
-        if op is c.SUBPATTERN:
-            needs += _needs(list(av[3].data))
-        elif op in (c.MAX_REPEAT, c.MIN_REPEAT) and av[0] >= 1:
-            needs += _needs(list(av[2].data))
-        elif op is c.BRANCH:
-            options = [_needs(list(b.data)) for b in av[1]]
-            if all(options):
-                needs.append(frozenset().union(*(max(o, key=lambda a: min(map(len, a))) for o in options)))
-    if run:
-        needs.append(frozenset([run]))
-    return needs
 
 
 def available_languages() -> tuple[str, ...]:

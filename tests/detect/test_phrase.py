@@ -47,48 +47,6 @@ def test_evidence_names_the_phrase_file() -> None:
     assert ctx.decided[0].evidence.startswith("en/ad.txt:")
 
 
-def test_required_literals_never_skip_a_match() -> None:
-    import re
-
-    from cleaner.phrases import load_phrasebook, norm_line, required_literals
-
-    assert required_literals(re.compile("^(?!x)(Ab|cd)e")) == ("ab", "cd")
-    assert required_literals(re.compile(r"^[\w.'-]+( [\w.'-]+){0,3} says:")) == (" says:",)
-    assert required_literals(re.compile("^(the )?word")) == ("word",)
-    assert required_literals(re.compile(r"^\d+$")) is None
-    book = load_phrasebook(("en", "de"))
-    lines = [
-        "Photo: Jane Doe / Reuters", "All rights reserved 2024", "Posted by admin on May 3, 2021",
-        "The council said the photo was taken in May.", "Advertisement - scroll to continue",
-        "Copyright © 2023 Example Media Ltd.", "Sponsored by Acme", "Weiterlesen", "Continue reading below",
-        "Mary Smith says: 3 June 2020 at 9:15", "Jane Doe is a staff writer at the Herald.",
-    ]
-    for line in lines:
-        norm = norm_line(line)
-        for rx, _hit in book.regexes:
-            needs = required_literals(rx)
-            if rx.search(norm):
-                assert needs is None or any(n in norm for n in needs), (rx.pattern, line)
-
-
-def test_regex_index_finds_the_first_matching_pattern_in_file_order() -> None:
-    """The literal index and the anchored screen only skip patterns that cannot match."""
-    import re
-
-    from cleaner.phrases import PhraseBook, PhraseMatch, _anchored, norm_line
-
-    assert _anchored(re.compile("^(a|b)c")) and _anchored(re.compile("(?:^a)"))
-    assert not _anchored(re.compile("^a|b")) and not _anchored(re.compile("(^a)"))
-    patterns = [r"^\d+ comments$", r"^(share|tweet)( \| (share|tweet))+$", r"\bsays:", r"\d+$", r"^[a-z]+ says: \d+", r"^a|b"]
-    book = PhraseBook()
-    book.regexes = [(re.compile(p, re.IGNORECASE), PhraseMatch("other", "regex", f"t:{k}")) for k, p in enumerate(patterns)]
-    lines = ["12 comments", "Share | Tweet", "Jane says: 12", "Bob says: hi", "page 3", "xyz", "a", "cab", "12 comments 3"]
-    for line in lines:
-        norm = norm_line(line)
-        want = next((hit for rx, hit in book.regexes if rx.search(norm)), None)
-        assert book._first_regex(norm) == want, line
-
-
 def test_start_phrase_matches_when_punctuation_follows_it() -> None:
     from cleaner.phrases import load_phrasebook
 

@@ -1,0 +1,210 @@
+"""Which of many regular expressions can match a line: cheap tests before the searches.
+
+The phrase lists hold hundreds of patterns; searching a line with each would cost more than
+all other phrase matching. :class:`RegexIndex` narrows them down, exactly: a pattern is left
+out only when it cannot match. Two tests, both read off the pattern by the standard parser:
+
+* a *required literal* (:func:`required_literals`): every match contains one of a few
+  strings, so a line holding none of them is skipped;
+* for an anchored pattern (``^…``) without one, the *first character* it can match
+  (:func:`may_start`): a line is tried only when its first character can start a match, and
+  only when one pattern joining all such patterns (a screen) matches at the line's start.
+
+Lines are normalised (:func:`cleaner.phrases.norm_line`: lower case), so literals are compared
+lower-cased; the patterns themselves still decide, case-insensitively.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+#: Required literals shorter than this are not worth a test before the search.
+MIN_LITERAL = 2
+#: ... nor are sets of more alternatives than this (testing each costs more than the search).
+MAX_ALTERNATIVES = 4
+
+
+@dataclass(frozen=True, slots=True)
+class RegexIndex:
+    """How to find the patterns that can match a line (see the module docstring).
+
+    ``anchored`` lists the anchored patterns without a required literal; ``by_literal`` maps
+    each required literal to the patterns needing it; ``always`` lists the patterns with
+    neither test. ``first`` remembers, per first character, the anchored patterns it can start
+    and their screen (:meth:`_starting`).
+    """
+
+    patterns: tuple[re.Pattern[str], ...]
+    anchored: tuple[int, ...]
+    literals: tuple[str, ...]
+    by_literal: dict[str, tuple[int, ...]]
+    always: tuple[int, ...]
+    first: dict[str, tuple[re.Pattern[str] | None, tuple[int, ...]]] = field(default_factory=dict)
+
+    @classmethod
+    def build(cls, patterns: tuple[re.Pattern[str], ...]) -> RegexIndex:
+        anchored, always = [], []
+        by_literal: dict[str, list[int]] = {}
+        for k, rx in enumerate(patterns):
+            needs = required_literals(rx)
+            if needs is None:
+                (anchored if _anchored(rx) else always).append(k)
+            for lit in needs or ():
+                by_literal.setdefault(lit, []).append(k)
+        return cls(
+            patterns, tuple(anchored), tuple(by_literal), {k: tuple(v) for k, v in by_literal.items()}, tuple(always)
+        )
+
+    def candidates(self, norm: str) -> list[int]:
+        """Indices, in order, of the patterns that may match ``norm`` (a non-empty normalised
+        line); none of the others can."""
+        found = set(self.always)
+        screen, starts = self._starting(norm[0])
+        if starts and (screen is None or screen.match(norm)):
+            found.update(starts)
+        for lit in [lit for lit in self.literals if lit in norm]:
+            found.update(self.by_literal[lit])
+        return sorted(found)
+
+    def _starting(self, ch: str) -> tuple[re.Pattern[str] | None, tuple[int, ...]]:
+        """The anchored patterns that may start with ``ch``, and one screen joining them (it
+        matches where any of them does; ``None`` when they cannot be joined)."""
+        got = self.first.get(ch)
+        if got is None:
+            starts = tuple(k for k in self.anchored if may_start(self.patterns[k], ch))
+            got = self.first[ch] = (_screen(tuple(self.patterns[k] for k in starts)) if starts else None), starts
+        return got
+
+
+@lru_cache(maxsize=1024)
+def _screen(patterns: tuple[re.Pattern[str], ...]) -> re.Pattern[str] | None:
+    """One pattern matching at a line's start where any of ``patterns`` does, or ``None``
+    (different flags, or the joined pattern does not compile)."""
+    if len(patterns) == 1:
+        return patterns[0]
+    if len({rx.flags for rx in patterns}) != 1:
+        return None
+    try:
+        return re.compile("|".join(f"(?:{rx.pattern})" for rx in patterns), patterns[0].flags)
+    except re.error:
+        return None
+
+
+@lru_cache(maxsize=4096)
+def _anchored(rx: re.Pattern[str]) -> bool:
+    """Whether every match of ``rx`` starts at the line start (it begins with ``^``)."""
+    from re import _constants as c
+
+    data = _parsed(rx)
+    if rx.flags & re.MULTILINE or data is None:
+        return False
+    return bool(data) and data[0] == (c.AT, c.AT_BEGINNING)
+
+
+@lru_cache(maxsize=4096)
+def _parsed(rx: re.Pattern[str]) -> list | None:
+    """The standard parser's items of ``rx`` (``None`` if it cannot parse them)."""
+    from re import _parser  # the standard parser (private, hence the guard)
+
+    try:
+        return list(_parser.parse(rx.pattern, rx.flags).data)
+    except Exception:
+        return None
+
+
+@lru_cache(maxsize=1 << 16)
+def may_start(rx: re.Pattern[str], ch: str) -> bool:
+    """Whether a match of ``rx`` may begin with character ``ch`` (``False`` only when none can).
+
+    Read off the parsed pattern: its first consuming item (zero-width items and optional
+    ones are looked through); what this does not know (classes, back-references...) may start.
+    """
+    data = _parsed(rx)
+    if data is None:
+        return True
+    starts, empty = _seq_starts(data, ch, rx.flags)
+    return starts or empty  # a match of nothing at the start (``^(x)?``) fits any line
+
+
+def _seq_starts(items: list, ch: str, flags: int) -> tuple[bool, bool]:
+    """``(may start with ch, may match the empty string)`` for a parsed sequence."""
+    for op, av in items:
+        starts, empty = _item_starts(op, av, ch, flags)
+        if starts:
+            return True, False
+        if not empty:
+            return False, False
+    return False, True
+
+
+def _item_starts(op, av, ch: str, flags: int) -> tuple[bool, bool]:
+    from re import _constants as c
+
+    if op in (c.AT, c.ASSERT, c.ASSERT_NOT):
+        return False, True
+    if op is c.LITERAL:
+        return _same_char(av, ch, flags), False
+    if op is c.SUBPATTERN:
+        return _seq_starts(list(av[3].data), ch, av[1] | flags)
+    if op is c.BRANCH:
+        results = [_seq_starts(list(b.data), ch, flags) for b in av[1]]
+        return any(s for s, _ in results), any(e for _, e in results)
+    if op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT):
+        starts, empty = _seq_starts(list(av[2].data), ch, flags)
+        return starts, empty or av[0] == 0
+    return True, True  # a class, any character, a group reference...: it may
+
+
+@lru_cache(maxsize=1 << 14)
+def _same_char(code: int, ch: str, flags: int) -> bool:
+    """Whether the literal ``chr(code)`` matches ``ch`` under ``flags`` (the engine decides)."""
+    return re.fullmatch(re.escape(chr(code)), ch, flags & (re.IGNORECASE | re.ASCII)) is not None
+
+
+@lru_cache(maxsize=4096)
+def required_literals(rx: re.Pattern[str]) -> tuple[str, ...] | None:
+    """Lower-case strings one of which every match must contain, or ``None`` if unknown.
+
+    Remembered per pattern: the phrase books of several language sets share patterns.
+
+    A cheap test before the search (a line holding none of them cannot match), read off
+    the pattern by the standard parser: the most selective of its mandatory literal runs.
+    """
+    data = _parsed(rx)
+    try:
+        needs = _needs(data) if data is not None else None
+    except Exception:  # a construct the reading does not know: no test
+        needs = None
+    if needs is None:
+        return None
+    useful = [alts for alts in needs if len(alts) <= MAX_ALTERNATIVES and min(map(len, alts)) >= MIN_LITERAL]
+    if not useful:
+        return None
+    return tuple(sorted(max(useful, key=lambda alts: min(len(a) for a in alts))))
+
+
+def _needs(items: list) -> list[frozenset[str]]:
+    """Mandatory requirements of a parsed sequence: each a set of alternative literals."""
+    from re import _constants as c
+
+    needs: list[frozenset[str]] = []
+    run = ""
+    for op, av in items:
+        if op is c.LITERAL:
+            run += chr(av).lower()
+            continue
+        if run:
+            needs.append(frozenset([run]))
+            run = ""
+        if op is c.SUBPATTERN:
+            needs += _needs(list(av[3].data))
+        elif op in (c.MAX_REPEAT, c.MIN_REPEAT) and av[0] >= 1:
+            needs += _needs(list(av[2].data))
+        elif op is c.BRANCH:
+            options = [_needs(list(b.data)) for b in av[1]]
+            if all(options):
+                needs.append(frozenset().union(*(max(o, key=lambda a: min(map(len, a))) for o in options)))
+    if run:
+        needs.append(frozenset([run]))
+    return needs

@@ -1,0 +1,88 @@
+"""The regex index skips only patterns that cannot match (required literals, first characters)."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from cleaner.phrases import PhraseBook, PhraseMatch, available_languages, load_phrasebook, norm_line
+from cleaner.regexindex import RegexIndex, _anchored, may_start, required_literals
+
+from .detect.conftest import paragraphs
+
+#: Lines that the phrase patterns of several languages match (and some they must not).
+LINES = [
+    "Photo: Jane Doe / Reuters", "All rights reserved 2024", "Posted by admin on May 3, 2021",
+    "The council said the photo was taken in May.", "Advertisement - scroll to continue",
+    "Copyright © 2023 Example Media Ltd.", "Sponsored by Acme", "Weiterlesen", "Continue reading below",
+    "Mary Smith says: 3 June 2020 at 9:15", "Jane Doe is a staff writer at the Herald.", "12 comments",
+    "Tags: politics, economy", "Home » News » World", "« Previous 1 2 3 4 Next »", "3 shares", "12:45",
+    "Share | Tweet | Email", "Foto: dpa", "Kommentare (3)", "Ähnliche Artikel", "İstanbul'da bir gün",
+    "Lire aussi : le dossier", "Leia também", "Zobacz także", "AP Photo/John Smith", "ß-Test", "Ǆemal",
+]
+
+
+def test_required_literals_of_patterns() -> None:
+    assert required_literals(re.compile("^(?!x)(Ab|cd)e")) == ("ab", "cd")
+    assert required_literals(re.compile(r"^[\w.'-]+( [\w.'-]+){0,3} says:")) == (" says:",)
+    assert required_literals(re.compile("^(the )?word")) == ("word",)
+    assert required_literals(re.compile(r"^\d+$")) is None
+
+
+def test_anchored_patterns() -> None:
+    assert _anchored(re.compile("^(a|b)c")) and _anchored(re.compile("(?:^a)"))
+    assert not _anchored(re.compile("^a|b")) and not _anchored(re.compile("(^a)"))
+
+
+@pytest.mark.parametrize(
+    ("pattern", "yes", "no"),
+    [
+        ("^(tags?|labels?) ", "tl", "ax1"),
+        ("^((previous|«) )?(next|last)", "p«nl", "ax1"),  # an optional part: what follows may start
+        ("^(?!x)(ab|cd)", "ac", "xb"),  # the lookahead is looked through (a superset)
+        ("^(x)?", "ab1", ""),  # may match nothing: any first character
+        ("^[\\w .'-]{1,50} / (getty|ap)", "a1é", ""),  # a class: it may
+        ("^(?i:k)elvin", "kK\u212a", "x"),
+    ],
+)
+def test_first_characters_a_pattern_may_start_with(pattern: str, yes: str, no: str) -> None:
+    rx = re.compile(pattern, re.IGNORECASE)
+    assert all(may_start(rx, ch) for ch in yes)
+    assert not any(may_start(rx, ch) for ch in no)
+
+
+@pytest.mark.parametrize("language", available_languages())
+def test_candidates_never_skip_a_matching_pattern(language: str) -> None:
+    """Every shipped pattern that matches a line (the search decides) is among its candidates."""
+    book = load_phrasebook((language, "en"))
+    index = RegexIndex.build(tuple(rx for rx, _ in book.regexes))
+    lines = LINES + paragraphs(3) + _phrase_examples()
+    for line in lines:
+        norm = norm_line(line)
+        if not norm:
+            continue
+        wanted = [k for k, (rx, _) in enumerate(book.regexes) if rx.search(norm)]
+        assert set(wanted) <= set(index.candidates(norm)), line
+
+
+def test_first_matching_pattern_in_file_order() -> None:
+    patterns = [r"^\d+ comments$", r"^(share|tweet)( \| (share|tweet))+$", r"\bsays:", r"\d+$", r"^[a-z]+ says: \d+", r"^a|b"]
+    book = PhraseBook()
+    book.regexes = [(re.compile(p, re.IGNORECASE), PhraseMatch("other", "regex", f"t:{k}")) for k, p in enumerate(patterns)]
+    lines = ["12 comments", "Share | Tweet", "Jane says: 12", "Bob says: hi", "page 3", "xyz", "a", "cab", "12 comments 3"]
+    for line in lines:
+        norm = norm_line(line)
+        want = next((hit for rx, hit in book.regexes if rx.search(norm)), None)
+        assert book._first_regex(norm) == want, line
+
+
+def _phrase_examples() -> list[str]:
+    """The example lines of ``tests/detect/data/phrase_examples.txt`` (boilerplate and keeps)."""
+    path = Path(__file__).parent / "detect" / "data" / "phrase_examples.txt"
+    out = []
+    for raw in path.read_text(encoding="utf-8").splitlines():
+        text = raw.split("|", 2)[-1].strip()
+        if text and not text.startswith("#"):
+            out.append(text)
+    return out
