@@ -36,7 +36,6 @@ FEATURES: tuple[str, ...] = (*_OWN, *_RULES, *_STATE, *_PLACE, *_NEIGH, *_WIN, *
 HTML_FEATURES: frozenset[str] = frozenset(_HTML)
 _WORDS, _GOOD, _TERMINAL = (_OWN.index(name) for name in ("log_words", "good", "terminal"))
 _SEPARATORS = tuple("|»«·•›‹/>")
-_DROP_SEPARATORS = str.maketrans("", "", "".join(_SEPARATORS))
 _DIGITS_RE = re.compile(r"\d+")
 
 
@@ -48,7 +47,7 @@ def _own(ctx: Context) -> np.ndarray:
         size = max(1, len(text))
         rows.append((
             f.words, f.chars, f.stop_ratio, f.terminal, f.alpha_ratio, f.upper_initial_ratio,
-            text.endswith(":"), len(text) - len(text.translate(_DROP_SEPARATORS)),
+            text.endswith(":"), sum(map(text.count, _SEPARATORS)),
             (len(text) - len(_DIGITS_RE.sub("", text))) / size, f.good(), ctx.protected(i),
         ))
     own = np.array(rows, dtype=float).reshape(len(rows), len(_OWN))

@@ -61,6 +61,8 @@ def detect(ctx: Context, stop_before: str | None = None) -> Context:
         if spec.name == stop_before:
             break
         if _enabled(spec, ctx):
+            before = len(ctx.decided)
             spec.fn(ctx)
-            ctx.region = None  # the main region depends on the decisions taken so far
+            if len(ctx.decided) != before:  # the main region depends on the decisions so far
+                ctx.region = None  # (they only accumulate: a new one changes the count)
     return ctx
