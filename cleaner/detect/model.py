@@ -116,12 +116,23 @@ class LineModel:
 
         ``hide`` names features not to report (the HTML ones for a plain-text document).
         """
-        out: list[tuple[str, float]] = []
-        for f in np.argsort(contributions).tolist():
-            if len(out) == top or contributions[f] >= 0:
-                break
-            if self.features[f] not in hide:
-                out.append((self.features[f], round(float(contributions[f]), 2)))
+        return self.explain_rows(np.asarray(contributions)[None, :], top, hide)[0]
+
+    def explain_rows(
+        self, contributions: np.ndarray, top: int = EVIDENCE_FEATURES, hide: frozenset[str] = frozenset()
+    ) -> list[list[tuple[str, float]]]:
+        """:meth:`explain` for each row of ``contributions`` (rows x features), sorted at once."""
+        names = self.features
+        width = min(len(names), top + len(hide))  # the most features a row's answer may look at
+        out: list[list[tuple[str, float]]] = []
+        for order, values in zip(np.argsort(contributions, axis=1)[:, :width].tolist(), contributions.tolist()):
+            mine: list[tuple[str, float]] = []
+            for f in order:
+                if len(mine) == top or values[f] >= 0:
+                    break
+                if names[f] not in hide:
+                    mine.append((names[f], round(values[f], 2)))
+            out.append(mine)
         return out
 
 
@@ -310,7 +321,7 @@ def model_lines(ctx: Context) -> None:
         mine = [(i, p) for i, st, p in chosen if st is stage]
         if not mine:
             continue
-        contributions = s.explain_rows(stage, [i for i, _ in mine])
-        for (i, p), c in zip(mine, contributions):
-            why = " ".join(f"{name}{value:+}" for name, value in stage.explain(c, hide=hide))
+        evidence = stage.explain_rows(s.explain_rows(stage, [i for i, _ in mine]), hide=hide)
+        for (i, p), top in zip(mine, evidence):
+            why = " ".join(f"{name}{value:+}" for name, value in top)
             ctx.decide(i, _category(ctx, i, first_comment), "model.line", score=p, evidence=why)
