@@ -7,8 +7,10 @@ out only when it cannot match. Two tests, both read off the pattern by the stand
 * a *required literal* (:func:`required_literals`): every match contains one of a few
   strings, so a line holding none of them is skipped;
 * for an anchored pattern (``^…``) without one, the *first character* it can match
-  (:func:`may_start`): a line is tried only when its first character can start a match, and
-  only when one pattern joining all such patterns (a screen) matches at the line's start.
+  (:func:`may_start`): a line is tried only when its first character can start a match.
+
+(Joining the anchored patterns into one "screen" pattern per first character saves a few
+microseconds a line but costs a third of a second of compiling per process: not worth it.)
 
 Lines are normalised (:func:`cleaner.phrases.norm_line`: lower case), so literals are compared
 lower-cased; the patterns themselves still decide, case-insensitively.
@@ -31,8 +33,7 @@ class RegexIndex:
 
     ``anchored`` lists the anchored patterns without a required literal; ``by_literal`` maps
     each required literal to the patterns needing it; ``always`` lists the patterns with
-    neither test. ``first`` remembers, per first character, the anchored patterns it can start
-    and their screen (:meth:`_starting`).
+    neither test. ``first`` remembers, per first character, the anchored patterns it can start.
     """
 
     patterns: tuple[re.Pattern[str], ...]
@@ -40,7 +41,7 @@ class RegexIndex:
     literals: tuple[str, ...]
     by_literal: dict[str, tuple[int, ...]]
     always: tuple[int, ...]
-    first: dict[str, tuple[re.Pattern[str] | None, tuple[int, ...]]] = field(default_factory=dict)
+    first: dict[str, tuple[int, ...]] = field(default_factory=dict)
 
     @classmethod
     def build(cls, patterns: tuple[re.Pattern[str], ...]) -> RegexIndex:
@@ -60,35 +61,13 @@ class RegexIndex:
         """Indices, in order, of the patterns that may match ``norm`` (a non-empty normalised
         line); none of the others can."""
         found = set(self.always)
-        screen, starts = self._starting(norm[0])
-        if starts and (screen is None or screen.match(norm)):
-            found.update(starts)
+        starts = self.first.get(norm[0])
+        if starts is None:  # worked out once per character
+            starts = self.first[norm[0]] = tuple(k for k in self.anchored if may_start(self.patterns[k], norm[0]))
+        found.update(starts)
         for lit in [lit for lit in self.literals if lit in norm]:
             found.update(self.by_literal[lit])
         return sorted(found)
-
-    def _starting(self, ch: str) -> tuple[re.Pattern[str] | None, tuple[int, ...]]:
-        """The anchored patterns that may start with ``ch``, and one screen joining them (it
-        matches where any of them does; ``None`` when they cannot be joined)."""
-        got = self.first.get(ch)
-        if got is None:
-            starts = tuple(k for k in self.anchored if may_start(self.patterns[k], ch))
-            got = self.first[ch] = (_screen(tuple(self.patterns[k] for k in starts)) if starts else None), starts
-        return got
-
-
-@lru_cache(maxsize=1024)
-def _screen(patterns: tuple[re.Pattern[str], ...]) -> re.Pattern[str] | None:
-    """One pattern matching at a line's start where any of ``patterns`` does, or ``None``
-    (different flags, or the joined pattern does not compile)."""
-    if len(patterns) == 1:
-        return patterns[0]
-    if len({rx.flags for rx in patterns}) != 1:
-        return None
-    try:
-        return re.compile("|".join(f"(?:{rx.pattern})" for rx in patterns), patterns[0].flags)
-    except re.error:
-        return None
 
 
 @lru_cache(maxsize=4096)
