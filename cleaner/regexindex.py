@@ -70,6 +70,18 @@ class RegexIndex:
         return sorted(found)
 
 
+@lru_cache(maxsize=64)
+def index_of(patterns: tuple[re.Pattern[str], ...]) -> RegexIndex:
+    """The index of a tuple of patterns (remembered: rule files load as the same tuples)."""
+    return RegexIndex.build(patterns)
+
+
+def first_match(patterns: tuple[re.Pattern[str], ...], norm: str) -> int | None:
+    """Index of the first of ``patterns`` that ``norm`` (a normalised line) matches, or ``None``."""
+    order = index_of(patterns).candidates(norm) if norm else range(len(patterns))
+    return next((k for k in order if patterns[k].search(norm)), None)
+
+
 @lru_cache(maxsize=4096)
 def _anchored(rx: re.Pattern[str]) -> bool:
     """Whether every match of ``rx`` starts at the line start (it begins with ``^``)."""

@@ -86,3 +86,20 @@ def _phrase_examples() -> list[str]:
         if text and not text.startswith("#"):
             out.append(text)
     return out
+
+
+@pytest.mark.parametrize("name", ["comment_meta", "comment_dates"])
+def test_first_match_of_a_rule_file_equals_trying_every_pattern(name: str) -> None:
+    from cleaner.phrases import load_patterns
+    from cleaner.regexindex import first_match
+
+    lines = LINES + [
+        "Jane Doe says:", "Reply", "March 3, 2021 at 9:15 pm", "12. März 2021 um 09:15 Uhr", "Antworten",
+        "Report as abusive", "said...", "Log in to Reply", "3 days ago", "", "il y a 2 jours",
+    ]
+    for language in available_languages():
+        patterns = load_patterns((language, "en"), name)
+        for line in lines:
+            norm = norm_line(line)
+            want = next((k for k, rx in enumerate(patterns) if rx.search(norm)), None)
+            assert first_match(patterns, norm) == want, (language, line)

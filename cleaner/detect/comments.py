@@ -24,6 +24,7 @@ from __future__ import annotations
 import re
 
 from ..phrases import norm_line
+from ..regexindex import first_match
 from .base import Context
 from .zones import main_region
 
@@ -49,7 +50,7 @@ def _strength(ctx: Context, i: int, strong: Patterns, weak: Patterns) -> tuple[i
         if EMBED_SIGNATURE_RE.search(norm):
             return None
         for strength, patterns in ((STRONG, strong), (WEAK, weak)):
-            k = next((k for k, rx in enumerate(patterns) if rx.search(norm)), None)
+            k = first_match(patterns, norm)
             if k is not None:
                 return strength, k
     match = ctx.matches[i]
