@@ -159,11 +159,8 @@ class PhraseBook:
         (:class:`~cleaner.regexindex.RegexIndex`)."""
         if self._index is None:
             self._index = RegexIndex.build(tuple(rx for rx, _ in self.regexes))
-        for k in self._index.candidates(norm):
-            rx, hit = self.regexes[k]
-            if rx.search(norm):
-                return hit
-        return None
+        k = self._index.first_match(norm)
+        return None if k is None else self.regexes[k][1]
 
     def _contained(self, words: list[str]) -> PhraseMatch | None:
         """The longest contained phrase (leftmost among equals)."""

@@ -69,17 +69,17 @@ class RegexIndex:
             found.update(self.by_literal[lit])
         return sorted(found)
 
+    def first_match(self, norm: str) -> int | None:
+        """Index of the first pattern that ``norm`` (a normalised line) matches, or ``None``."""
+        order = self.candidates(norm) if norm else range(len(self.patterns))
+        return next((k for k in order if self.patterns[k].search(norm)), None)
+
 
 @lru_cache(maxsize=64)
 def index_of(patterns: tuple[re.Pattern[str], ...]) -> RegexIndex:
-    """The index of a tuple of patterns (remembered: rule files load as the same tuples)."""
+    """The index of a tuple of patterns (remembered: rule files load as the same tuples; a
+    tuple of patterns is slow to hash, so look it up once per document, not per line)."""
     return RegexIndex.build(patterns)
-
-
-def first_match(patterns: tuple[re.Pattern[str], ...], norm: str) -> int | None:
-    """Index of the first of ``patterns`` that ``norm`` (a normalised line) matches, or ``None``."""
-    order = index_of(patterns).candidates(norm) if norm else range(len(patterns))
-    return next((k for k in order if patterns[k].search(norm)), None)
 
 
 @lru_cache(maxsize=4096)

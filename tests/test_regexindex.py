@@ -91,7 +91,7 @@ def _phrase_examples() -> list[str]:
 @pytest.mark.parametrize("name", ["comment_meta", "comment_dates"])
 def test_first_match_of_a_rule_file_equals_trying_every_pattern(name: str) -> None:
     from cleaner.phrases import load_patterns
-    from cleaner.regexindex import first_match
+    from cleaner.regexindex import index_of
 
     lines = LINES + [
         "Jane Doe says:", "Reply", "March 3, 2021 at 9:15 pm", "12. März 2021 um 09:15 Uhr", "Antworten",
@@ -102,4 +102,4 @@ def test_first_match_of_a_rule_file_equals_trying_every_pattern(name: str) -> No
         for line in lines:
             norm = norm_line(line)
             want = next((k for k, rx in enumerate(patterns) if rx.search(norm)), None)
-            assert first_match(patterns, norm) == want, (language, line)
+            assert index_of(patterns).first_match(norm) == want, (language, line)

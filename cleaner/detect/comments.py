@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 
 from ..phrases import norm_line
-from ..regexindex import first_match
+from ..regexindex import RegexIndex, index_of
 from .base import Context
 from .zones import main_region
 
@@ -43,14 +43,14 @@ Patterns = tuple[re.Pattern[str], ...]
 Evidence = tuple[int, int, int]  # (line, strength, which pattern matched: -1 for a heading)
 
 
-def _strength(ctx: Context, i: int, strong: Patterns, weak: Patterns) -> tuple[int, int] | None:
+def _strength(ctx: Context, i: int, strong: RegexIndex, weak: RegexIndex) -> tuple[int, int] | None:
     f = ctx.feats[i]
     if 0 < f.words <= FURNITURE_MAX_WORDS:
         norm = norm_line(ctx.lines[i].text)
         if EMBED_SIGNATURE_RE.search(norm):
             return None
-        for strength, patterns in ((STRONG, strong), (WEAK, weak)):
-            k = first_match(patterns, norm)
+        for strength, index in ((STRONG, strong), (WEAK, weak)):
+            k = index.first_match(norm)
             if k is not None:
                 return strength, k
     match = ctx.matches[i]
@@ -113,8 +113,9 @@ def comment_sections(ctx: Context, strong: Patterns, weak: Patterns) -> None:
         return
     first = next((i for i in range(region[0], region[1] + 1) if ctx.protected(i)), region[0])
     evidence = []
+    indexes = index_of(strong), index_of(weak)
     for i in range(first + 1, len(ctx.lines)):
-        found = _strength(ctx, i, strong, weak)
+        found = _strength(ctx, i, *indexes)
         if found is not None:
             evidence.append((i, *found))
     for chain in _chains(ctx, evidence, first):
