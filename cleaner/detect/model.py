@@ -149,16 +149,7 @@ def model_from_dict(data: dict, features: tuple[str, ...] = FEATURES) -> LineMod
     if tuple(data["features"]) != features:
         raise ValueError("line model was trained on other features: retrain it (make train)")
     trees = data["trees"]
-    width = max(len(t["feature"]) for t in trees)
-    shape = (len(trees), width)
-    feature, kids = np.zeros(shape, dtype=np.intp), np.zeros((*shape, 2), dtype=np.intp)
-    threshold, value = np.full(shape, np.inf), np.zeros(shape)
-    for k, t in enumerate(trees):
-        for i, (f, thr, a, b, v) in enumerate(zip(t["feature"], t["threshold"], t["left"], t["right"], t["value"])):
-            leaf = a == -1
-            feature[k, i], threshold[k, i] = (0, np.inf) if leaf else (f, thr)
-            kids[k, i] = (k * width + i,) * 2 if leaf else (k * width + b, k * width + a)
-            value[k, i] = v
+    feature, threshold, kids, value = _node_arrays(trees)
     depth = max(_depth(t["left"], t["right"]) for t in trees)
     path_feature, path_delta = _paths(feature, kids, value, depth)
     stack = model_from_dict(data["stack"], SECOND_FEATURES) if data.get("stack") else None
@@ -166,6 +157,31 @@ def model_from_dict(data: dict, features: tuple[str, ...] = FEATURES) -> LineMod
         features, data["init"], data["learning_rate"], depth, feature, threshold, kids, value,
         path_feature, path_delta, stack,
     )
+
+
+def _node_arrays(trees: list[dict]) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """``feature``, ``threshold``, ``kids`` and ``value`` arrays (trees x nodes, see
+    :class:`LineModel`) of the JSON trees; a leaf tests feature 0 against infinity and its
+    kids are itself. All trees' node lists are read at once."""
+    sizes = [len(t["feature"]) for t in trees]
+    width = max(sizes)
+    tree = np.repeat(np.arange(len(trees)), sizes)
+    node = np.arange(len(tree)) - np.repeat(np.cumsum([0, *sizes[:-1]]), sizes)
+
+    def column(key: str, dtype: type) -> np.ndarray:
+        return np.fromiter((x for t in trees for x in t[key]), dtype=dtype, count=len(tree))
+
+    left, right = column("left", np.intp), column("right", np.intp)
+    leaf, here = left == -1, tree * width + node
+    shape = (len(trees), width)
+    feature, kids = np.zeros(shape, dtype=np.intp), np.zeros((*shape, 2), dtype=np.intp)
+    threshold, value = np.full(shape, np.inf), np.zeros(shape)
+    feature[tree, node] = np.where(leaf, 0, column("feature", np.intp))
+    threshold[tree, node] = np.where(leaf, np.inf, column("threshold", float))
+    kids[tree, node, 0] = np.where(leaf, here, tree * width + right)
+    kids[tree, node, 1] = np.where(leaf, here, tree * width + left)
+    value[tree, node] = column("value", float)
+    return feature, threshold, kids, value
 
 
 def _paths(feature: np.ndarray, kids: np.ndarray, value: np.ndarray, depth: int) -> tuple[np.ndarray, np.ndarray]:
