@@ -17,7 +17,9 @@ from html.parser import HTMLParser
 MIN_KEPT_SHARE = 0.5
 _TAG_RE = re.compile(r"<[^<>]*>")
 _WS_RE = re.compile(r"\s+")
-_NOT_ALNUM_RE = re.compile(r"[\W_]+")
+#: Bytes that are not an ASCII letter or digit (all of UTF-8's multi-byte sequences too).
+_NOT_ASCII_ALNUM = bytes(b for b in range(256) if b >= 128 or not chr(b).isalnum())
+_NON_ASCII_RE = re.compile(r"[^\x00-\x7f]+")
 _CONTENT_SKIP = frozenset(
     "script style noscript template title svg math iframe object canvas select textarea".split()
 )
@@ -47,8 +49,12 @@ def _strip_comments(html: str) -> str:
 
 
 def letters(text: str) -> int:
-    """Letters and digits in ``text``."""
-    return len(_NOT_ALNUM_RE.sub("", text))
+    """Letters and digits in ``text`` (what ``str.isalnum`` holds for): the ASCII ones counted
+    on bytes, the others one by one (a page's markup is mostly ASCII)."""
+    count = len(text.encode("utf-8", "surrogatepass").translate(None, _NOT_ASCII_ALNUM))
+    if not text.isascii():
+        count += sum(map(str.isalnum, "".join(_NON_ASCII_RE.findall(text))))
+    return count
 
 
 def lost_text(tree, html: str) -> bool:
