@@ -24,16 +24,16 @@ SKIP_TAGS = frozenset(
     "textarea input meta link base".split()
 )
 _SPLIT_RE = re.compile(r"[\W_]+|(?<=[a-z])(?=[A-Z])")
-_WS_RE = re.compile(r"\s+")
 _TOKEN_RE = re.compile(r"\w+")
 SHORT_BLOCK_TOKENS = 3
 MAIN_SHINGLE_SHARE = 0.6
 _HIDDEN_RE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class DomHints:
-    """Class/id words and tags that hint at a category (``rules/dom.txt``)."""
+    """Class/id words and tags that hint at a category (``rules/dom.txt``); hashed by identity
+    (element hints are remembered per table)."""
 
     words: dict[str, str]
     tags: dict[str, str]
@@ -58,7 +58,13 @@ def dom_hints() -> DomHints:
 
 def element_hint(tag: str, attrs: dict[str, str], hints: DomHints) -> tuple[str, str]:
     """``(category, word)`` that an element's tag or class/id words hint at, or empty."""
-    for token in _SPLIT_RE.split(f"{attrs.get('class', '')} {attrs.get('id', '')}"):
+    return _hint_of(tag, attrs.get("class", ""), attrs.get("id", ""), hints)
+
+
+@lru_cache(maxsize=4096)
+def _hint_of(tag: str, classes: str, ident: str, hints: DomHints) -> tuple[str, str]:
+    """:func:`element_hint` of a tag, class and id (remembered: a page repeats its classes)."""
+    for token in _SPLIT_RE.split(f"{classes} {ident}"):
         category = hints.words.get(token.lower())
         if category:
             return category, token.lower()
@@ -75,16 +81,21 @@ class _Block:
 
 
 class _Renderer:
-    """Walks the tree once, without recursion (pages may nest very deep)."""
+    """Walks the tree once, without recursion (pages may nest very deep).
+
+    ``stack`` holds the open elements' tags and the innermost hint among them and their
+    ancestors; ``links`` counts the open ``<a>`` elements.
+    """
 
     def __init__(self) -> None:
         self.hints = dom_hints()
         self.out: list[tuple[str, str, tuple[str, str], float]] = []
-        self.stack: list[tuple[str, tuple[str, str], bool]] = []
+        self.stack: list[tuple[str, tuple[str, str]]] = []
+        self.links = 0
         self.block = _Block([], 0, "", ("", ""))
 
     def flush(self) -> None:
-        text = _WS_RE.sub(" ", "".join(self.block.parts)).strip()
+        text = " ".join("".join(self.block.parts).split())
         if text:
             density = min(1.0, self.block.link_chars / max(1, len(text)))
             self.out.append((text, self.block.tag, self.block.hint, density))
@@ -94,15 +105,12 @@ class _Renderer:
         return self.stack[-1][0] if self.stack else ""
 
     def _hint(self) -> tuple[str, str]:
-        for _tag, hint, _link in reversed(self.stack):
-            if hint[0]:
-                return hint
-        return ("", "")
+        return self.stack[-1][1] if self.stack else ("", "")
 
     def add(self, text: str | None) -> None:
         if text:
             self.block.parts.append(text)
-            if any(link for _t, _h, link in self.stack):
+            if self.links:
                 self.block.link_chars += len(text.strip())
 
     def run(self, root) -> list[tuple[str, str, tuple[str, str], float]]:
@@ -131,7 +139,8 @@ class _Renderer:
             self.flush()
         attrs = el.attrib if tag not in ("html", "body") else {}
         hint = element_hint(tag, attrs, self.hints) if attrs or tag in self.hints.tags else ("", "")
-        self.stack.append((tag, hint, tag == "a"))
+        self.stack.append((tag, hint if hint[0] else self._hint()))
+        self.links += tag == "a"
         if tag in BLOCK_TAGS:
             self.block = _Block([], 0, tag, self._hint())
         self.add(el.text)
@@ -140,7 +149,7 @@ class _Renderer:
         if tag in BLOCK_TAGS:
             self.flush()
         if self.stack:
-            self.stack.pop()
+            self.links -= self.stack.pop()[0] == "a"
         if tag in BLOCK_TAGS:
             self.block = _Block([], 0, self._tag(), self._hint())
         self.add(el.tail)
