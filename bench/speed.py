@@ -14,7 +14,8 @@ where a bigger corpus is needed; each copy gets its own name). Measured:
 
 The per-mode runs (the first three) are repeated ``REPEATS`` times, interleaved, and the
 fastest of each counts, as ``timeit`` does: on a shared machine speed drifts by 20% and more.
-* peak resident memory of the largest run (the cleaner process and its workers).
+* peak memory of the largest run (the cleaner process and its workers): PSS added up over the
+  processes (each page counted once), and RSS added up (an upper bound).
 
 Results: ``bench/results/speed.json`` and ``speed.md`` (committed).
 """
@@ -31,6 +32,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import NamedTuple
 
 ROOT = Path(__file__).resolve().parents[1]
 BENCH = Path(os.environ.get("CLEANER_BENCH", ROOT.parent / "shared" / "bench"))
@@ -52,26 +54,36 @@ def _copy(pages: list[Path], dest: Path, repeat: int = 1, gunzip: bool = False) 
     return total
 
 
-def _cleaner(raw: Path, clean: Path, jobs: int) -> tuple[float, int]:
-    """Seconds of one ``cleaner run`` and the peak RSS (KiB) of its processes.
+def _cleaner(raw: Path, clean: Path, jobs: int) -> tuple[float, Memory]:
+    """Seconds of one ``cleaner run`` and the peak memory (KiB) of its processes.
 
-    The peak is of the whole run: the RSS of the cleaner and its workers added up, sampled
-    every ``SAMPLE_S`` (from ``/proc``; pages shared after the fork count in each process, so
-    this is an upper bound); where that cannot be read, the largest process's.
+    The peaks are of the whole run, sampled every ``SAMPLE_S`` from ``/proc``: the PSS of the
+    cleaner and its workers added up (each page counted once: a page that forked workers share
+    with the parent is split between them), and their RSS added up (an upper bound: a shared
+    page counts in every process that maps it). Where ``/proc`` cannot tell, both are the
+    largest process's RSS.
     """
     cmd = [sys.executable, "-m", "cleaner", "run", str(raw), str(clean), "--jobs", str(jobs), "--quiet"]
     before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     start = time.perf_counter()
     proc = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.DEVNULL)
-    peak = 0
+    peak = Memory(0, 0)
     while proc.poll() is None:
-        peak = max(peak, _tree_rss(proc.pid))
+        now = _tree_memory(proc.pid)
+        peak = Memory(max(peak.rss, now.rss), max(peak.pss, now.pss))
         time.sleep(SAMPLE_S)
     seconds = time.perf_counter() - start
     if proc.returncode:
         raise subprocess.CalledProcessError(proc.returncode, cmd)
     largest = max(before, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
-    return seconds, max(peak, largest)
+    return seconds, Memory(max(peak.rss, largest), peak.pss or largest)
+
+
+class Memory(NamedTuple):
+    """Memory of a process tree (KiB): RSS and PSS, each added up over the processes."""
+
+    rss: int
+    pss: int
 
 
 SAMPLE_S = 0.1
@@ -79,20 +91,23 @@ SAMPLE_S = 0.1
 REPEATS = 2
 
 
-def _tree_rss(pid: int) -> int:
-    """RSS (KiB) of a process and all its descendants (0 when /proc cannot tell)."""
-    total = 0
+def _tree_memory(pid: int) -> Memory:
+    """RSS and PSS (KiB) of a process and all its descendants, added up (0 where ``/proc``
+    cannot tell; PSS from ``smaps_rollup``, Linux 4.14 and later)."""
+    rss = pss = 0
     todo = [pid]
     while todo:
         p = todo.pop()
         try:
-            status = Path(f"/proc/{p}/status").read_text()
-            total += next((int(l.split()[1]) for l in status.splitlines() if l.startswith("VmRSS:")), 0)
+            for line in Path(f"/proc/{p}/smaps_rollup").read_text().splitlines():
+                if line.startswith(("Rss:", "Pss:")):
+                    value = int(line.split()[1])
+                    rss, pss = (rss + value, pss) if line.startswith("Rss:") else (rss, pss + value)
             for task in Path(f"/proc/{p}/task").iterdir():
                 todo += [int(c) for c in (task / "children").read_text().split()]
         except (OSError, ValueError):
             continue
-    return total
+    return Memory(rss, pss)
 
 
 def _trafilatura(pages: list[Path]) -> float:
@@ -125,27 +140,27 @@ def measure(pages: int, noop_docs: int, jobs: int, work: Path, memory_docs: int 
     scale_bytes = _copy(text_pages, scale_raw, max(1, -(-scaling_docs // len(text_pages))))
     scale_docs = sum(1 for _ in scale_raw.iterdir())
     traf = html_s = text1_s = scale1_s = scalen_s = float("inf")
-    rss_html = 0
+    mem_html = Memory(0, 0)
     for r in range(REPEATS):  # interleaved, best of each: the machine's speed drifts
         traf = min(traf, _trafilatura(sorted(html_raw.iterdir())))
-        seconds, rss = _cleaner(html_raw, work / f"out-html{r}", 1)
-        html_s, rss_html = min(html_s, seconds), max(rss_html, rss)
+        seconds, mem = _cleaner(html_raw, work / f"out-html{r}", 1)
+        html_s, mem_html = min(html_s, seconds), Memory(*map(max, mem_html, mem))
         text1_s = min(text1_s, _cleaner(text_raw, work / f"out-text1-{r}", 1)[0])
         scale1_s = min(scale1_s, _cleaner(scale_raw, work / f"out-scale1-{r}", 1)[0])
         scalen_s = min(scalen_s, _cleaner(scale_raw, work / f"out-scalen-{r}", jobs)[0])
     big_raw = work / "big"
     big_bytes = _copy(text_pages, big_raw, max(1, -(-noop_docs // len(text_pages))))
     big_docs = sum(1 for _ in big_raw.iterdir())
-    full_s, rss_big = _cleaner(big_raw, work / "out-big", jobs)
+    full_s, mem_big = _cleaner(big_raw, work / "out-big", jobs)
     noop_s, _ = _cleaner(big_raw, work / "out-big", jobs)
     shutil.rmtree(work / "out-big")
     memory = {}
     if memory_docs:
         mem_raw = work / "memory"
         mem_bytes = _copy(text_pages, mem_raw, max(1, -(-memory_docs // len(text_pages))))
-        mem_s, rss_mem = _cleaner(mem_raw, work / "out-memory", jobs)
+        mem_s, mem_mem = _cleaner(mem_raw, work / "out-memory", jobs)
         mem_docs = sum(1 for _ in mem_raw.iterdir())
-        memory = {"memory_run": _rate(mem_docs, mem_bytes, mem_s), "memory_run_rss": rss_mem}
+        memory = {"memory_run": _rate(mem_docs, mem_bytes, mem_s), "memory_run_mem": mem_mem}
     html = _rate(n, html_bytes, html_s)
     text1 = _rate(n, text_bytes, text1_s)
     from .profile_stages import profile
@@ -162,14 +177,19 @@ def measure(pages: int, noop_docs: int, jobs: int, work: Path, memory_docs: int 
         "corpus_run": _rate(big_docs, big_bytes, full_s),
         "noop_rerun": {"docs": big_docs, "seconds": round(noop_s, 2)},
         **({"memory_run": memory["memory_run"]} if memory else {}),
-        "peak_rss_mb": {"html_mode": round(rss_html / 1024), "corpus_run": round(rss_big / 1024),
-                        **({"memory_run": round(memory["memory_run_rss"] / 1024)} if memory else {})},
+        "peak_pss_mb": _megabytes("pss", mem_html, mem_big, memory.get("memory_run_mem")),
+        "peak_rss_mb": _megabytes("rss", mem_html, mem_big, memory.get("memory_run_mem")),
         "ratios": {
             "html_vs_trafilatura_docs_per_s": round(traf / html_s, 3),
             "text_vs_html_docs_per_s": round(html_s / text1_s, 3),
             "scaling_all_vs_1_worker": round(scale1_s / scalen_s, 3),
         },
     }
+
+
+def _megabytes(kind: str, html: Memory, corpus: Memory, memory_run: Memory | None) -> dict[str, int]:
+    runs = {"html_mode": html, "corpus_run": corpus, **({"memory_run": memory_run} if memory_run else {})}
+    return {name: round(getattr(m, kind) / 1024) for name, m in runs.items()}
 
 
 TARGETS = [
@@ -187,9 +207,10 @@ def markdown(r: dict) -> str:
     rows.append(f"| no-op rerun of {noop['docs']} documents (s) | {noop['seconds']} | < 3 | "
                 f"{'yes' if noop['seconds'] < 3 else '**NO**'} |")
     run = "memory_run" if "memory_run" in r else "corpus_run"
-    rss = r["peak_rss_mb"][run]
-    rows.append(f"| peak RSS of the {r[run]['docs']}-document text run, all processes (MB) | {rss} | "
-                f"< 1024 | {'yes' if rss < 1024 else '**NO**'} |")
+    pss, rss = r["peak_pss_mb"][run], r["peak_rss_mb"][run]
+    rows.append(f"| peak memory of the {r[run]['docs']}-document text run, all processes, shared pages once "
+                f"(PSS, MB) | {pss} | < 1024 | {'yes' if pss < 1024 else '**NO**'} |")
+    rows.append(f"| the same, RSS added up over the processes (shared pages counted in each; MB) | {rss} | | |")
     rates = "\n".join(f"| {k} | {v['docs']} | {v['docs_per_s']} | {v['mb_per_s']} |" for k, v in r.items()
                       if isinstance(v, dict) and "docs_per_s" in v)
     from .profile_stages import markdown as stage_table

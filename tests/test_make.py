@@ -1,6 +1,7 @@
 """The Makefile targets, run with ``make`` in the project root (slow: starts the cleaner)."""
 from __future__ import annotations
 
+import json
 import shutil
 import subprocess
 from pathlib import Path
@@ -95,6 +96,9 @@ def test_bench_target_on_a_tiny_sample(tmp_path) -> None:
     assert proc.returncode == 0, proc.stdout + proc.stderr
     report = (tmp_path / "speed.md").read_text(encoding="utf-8")
     assert "no-op rerun" in report and "Where the time goes" in report and "| language (langdetect) |" in report
+    assert "(PSS, MB)" in report
+    peaks = json.loads((tmp_path / "speed.json").read_text(encoding="utf-8"))
+    assert 0 < peaks["peak_pss_mb"]["memory_run"] <= peaks["peak_rss_mb"]["memory_run"]
 
 
 def test_audit_target(tmp_path) -> None:
