@@ -54,6 +54,13 @@ def _copy(pages: list[Path], dest: Path, repeat: int = 1, gunzip: bool = False) 
     return total
 
 
+class Memory(NamedTuple):
+    """Memory of a process tree (KiB): RSS and PSS, each added up over the processes."""
+
+    rss: int
+    pss: int
+
+
 def _cleaner(raw: Path, clean: Path, jobs: int) -> tuple[float, Memory]:
     """Seconds of one ``cleaner run`` and the peak memory (KiB) of its processes.
 
@@ -69,21 +76,13 @@ def _cleaner(raw: Path, clean: Path, jobs: int) -> tuple[float, Memory]:
     proc = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.DEVNULL)
     peak = Memory(0, 0)
     while proc.poll() is None:
-        now = _tree_memory(proc.pid)
-        peak = Memory(max(peak.rss, now.rss), max(peak.pss, now.pss))
+        peak = Memory(*map(max, peak, _tree_memory(proc.pid)))
         time.sleep(SAMPLE_S)
     seconds = time.perf_counter() - start
     if proc.returncode:
         raise subprocess.CalledProcessError(proc.returncode, cmd)
     largest = max(before, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
     return seconds, Memory(max(peak.rss, largest), peak.pss or largest)
-
-
-class Memory(NamedTuple):
-    """Memory of a process tree (KiB): RSS and PSS, each added up over the processes."""
-
-    rss: int
-    pss: int
 
 
 SAMPLE_S = 0.1
@@ -99,10 +98,9 @@ def _tree_memory(pid: int) -> Memory:
     while todo:
         p = todo.pop()
         try:
-            for line in Path(f"/proc/{p}/smaps_rollup").read_text().splitlines():
-                if line.startswith(("Rss:", "Pss:")):
-                    value = int(line.split()[1])
-                    rss, pss = (rss + value, pss) if line.startswith("Rss:") else (rss, pss + value)
+            kib = {line[:3]: int(line.split()[1]) for line in Path(f"/proc/{p}/smaps_rollup").read_text().splitlines()
+                   if line.startswith(("Rss:", "Pss:"))}
+            rss, pss = rss + kib.get("Rss", 0), pss + kib.get("Pss", 0)
             for task in Path(f"/proc/{p}/task").iterdir():
                 todo += [int(c) for c in (task / "children").read_text().split()]
         except (OSError, ValueError):
