@@ -21,15 +21,25 @@ MIN_LINES = 8
 _TERMINAL = (".", "!", "?", ":", '"', "”", "'", "’", ")")
 
 
+def _wordy(text: str) -> bool:
+    """Five words or more (split on any white space: indents and trailing blanks do not count)."""
+    return len(text.split(maxsplit=4)) == 5
+
+
+def _length(text: str) -> int:
+    """The length of a line's text, without the white space around it."""
+    return len(text.strip())
+
+
 def wrap_width(lines: list[Line]) -> int | None:
     """The width a document's lines are wrapped at, or ``None`` when it is not wrapped."""
-    lengths = sorted(len(l.text.rstrip()) for l in lines if l.text.count(" ") >= 4)
+    lengths = sorted(_length(l.text) for l in lines if _wordy(l.text))
     if len(lengths) < MIN_LINES:
         return None
     width = lengths[int(0.95 * (len(lengths) - 1))]
     if not MIN_WIDTH <= width <= MAX_WIDTH:
         return None
-    near = [l for l in lines if l.text.count(" ") >= 4 and width - SLACK <= len(l.text.rstrip()) <= width]
+    near = [l for l in lines if _wordy(l.text) and width - SLACK <= _length(l.text) <= width]
     open_ended = sum(1 for l in near if not l.text.rstrip().endswith(_TERMINAL))
     wrapped = len(near) >= MIN_WRAPPED_SHARE * len(lengths) and open_ended >= len(near) / 2
     return width if wrapped else None
@@ -48,14 +58,14 @@ def merge_wrapped(source: str, lines: list[Line]) -> list[Line]:
     out: list[Line] = []
     group: list[Line] = []
     for line in lines:
-        if not line.text.strip() or len(line.text.rstrip()) > width + SLACK:
+        if not line.text.strip() or _length(line.text) > width + SLACK:
             if group:
                 out.append(_join(source, group, len(out)))
                 group = []
             out.append(_join(source, [line], len(out)))
             continue
         group.append(line)
-        wrapped = len(line.text.rstrip()) >= width - SLACK and line.text.count(" ") >= 4
+        wrapped = _length(line.text) >= width - SLACK and _wordy(line.text)
         if not wrapped:
             out.append(_join(source, group, len(out)))
             group = []

@@ -41,13 +41,26 @@ def _languages(guess: LanguageGuess, config: Config) -> tuple[str, ...]:
     return tuple(dict.fromkeys(lang for lang in wanted if lang in have))
 
 
+def content_lines(lines: list[Line]) -> list[Line]:
+    """The lines that hold text: what detection sees.
+
+    A blank line carries no content, only layout, and layouts differ: one scrape puts a blank
+    line between paragraphs, another none. Detection sees the same neighbours either way (a
+    line's context is the text around it); the blank lines stay in the source, and replay
+    collapses the runs that removals leave.
+    """
+    return [line for line in lines if line.text and not line.text.isspace()]
+
+
 def prepare_context(
     lines: list[Line], config: Config, repeated: frozenset[int], is_html: bool, path: str = "", url: str = ""
 ) -> Context:
     """The detection context of a document's lines, before any rule has run.
 
-    ``path`` (relative to RAW) and ``url`` let user rules limited to a folder or site apply.
+    Blank lines are left out (:func:`content_lines`). ``path`` (relative to RAW) and ``url``
+    let user rules limited to a folder or site apply.
     """
+    lines = content_lines(lines)
     sample = prose_sample([l.text for l in lines])
     guess = detect_language(sample, config.langdetect_seed, config.language_min_chars)
     languages = _languages(guess, config)
@@ -85,7 +98,7 @@ def clean_lines(
     removed, flagged = _spans(ctx)
     text = replay(source, removed)
     keep = set(config.keep_categories)
-    kept = [line.text for i, line in enumerate(lines) if i not in ctx.decided or ctx.decided[i].category in keep]
+    kept = [line.text for i, line in enumerate(ctx.lines) if i not in ctx.decided or ctx.decided[i].category in keep]
     guess = detect_language(prose_sample(kept), config.langdetect_seed, config.language_min_chars)
     title = next((i for i, rule in ctx.kept.items() if rule == "keep.title"), None)
     metadata: dict[str, Any] = {
@@ -93,7 +106,7 @@ def clean_lines(
         "language_confidence": guess.confidence,
         "language_reason": guess.reason,
         "phrase_languages": list(ctx.languages),
-        "title": lines[title].text.strip() if title is not None else None,
+        "title": ctx.lines[title].text.strip() if title is not None else None,
     }
     return CleanResult(source, text, removed, flagged, metadata)
 

@@ -45,3 +45,35 @@ def test_a_paragraph_far_over_the_width_stands_alone() -> None:
     lines = text_lines(text)
     assert wrap_width(split_lines(text)) is not None
     assert long in [l.text for l in lines] and "Tags" in [l.text for l in lines]
+
+
+def _groups(text: str) -> list[str]:
+    """The joined blocks of ``text``, by their words (layout blanks left out)."""
+    return [" ".join(l.text.split()) for l in text_lines(text) if l.text.strip()]
+
+
+def test_white_space_around_lines_does_not_change_the_blocks() -> None:
+    """Trailing blanks, indents and tabs are layout: a line with a few words and trailing
+    blanks is not a wordy line, and a line's length is that of its text."""
+    trailing = "\n".join(line + "   " if line else line for line in WRAPPED.split("\n"))
+    indented = "\n".join("\t" + line if line else line for line in WRAPPED.split("\n"))
+    assert _groups(trailing) == _groups(WRAPPED) == _groups(indented)
+    assert wrap_width(split_lines(trailing)) == wrap_width(split_lines(WRAPPED))
+
+
+HEADLINES = [
+    "Government Announces Infrastructure Investments", "Regional Hospitals Report Staffing Shortages",
+    "Universities Reconsider International Admissions", "Manufacturers Anticipate Semiconductor Recovery",
+    "Conservationists Celebrate Wetland Restoration", "Investigators Examine Warehouse Explosion",
+    "Commuters Welcome Overnight Railway Services", "Researchers Discover Unexpected Glacier Melting",
+    "Farmers Struggle Through Prolonged Drought", "Councillors Postpone Controversial Redevelopment",
+]
+
+
+def test_short_lines_with_trailing_blanks_are_not_a_wrapped_paragraph() -> None:
+    """A list of four-word headlines near one width stays a list, with or without trailing
+    blanks (counting spaces, the blanks once made each headline look like a wrapped line)."""
+    for tail in ("", "   ", "\t "):
+        text = "".join(f"{h}{tail}\n" for h in HEADLINES)
+        assert wrap_width(split_lines(text)) is None
+        assert [l.text.strip() for l in text_lines(text)] == HEADLINES

@@ -1,6 +1,8 @@
 """The in-memory API: ``cleaner.clean_document`` on :class:`cleaner.Document`."""
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 import cleaner
@@ -54,3 +56,19 @@ def _gaps(removed: list[dict], size: int) -> list[tuple[int, int]]:
 def test_unknown_format_is_an_error() -> None:
     with pytest.raises(ValueError):
         cleaner.clean_document(Document("x", "plain text here"), fmt="xml")
+
+
+def _decisions(text: str) -> list[tuple[str, str, str]]:
+    result = cleaner.clean_text(text)
+    return [(result.source[s.start:s.end].strip(), s.category, s.rule) for s in result.removed]
+
+
+@pytest.mark.parametrize("name", ["news/council-vote.txt", "blogs/allotment-diary.txt", "de/zwetschgendatschi.txt",
+                                  "landing/business-section.txt", "pl/autobusy-nocne.txt"])
+def test_blank_lines_between_blocks_change_no_decision(name: str) -> None:
+    """One scrape writes a page one block per line, another puts a blank line between blocks:
+    the same lines are removed, by the same rules, and the article reads the same."""
+    text = (Path(__file__).parents[1] / "raw" / name).read_text(encoding="utf-8")
+    spaced = "\n\n".join(text.split("\n"))
+    assert _decisions(spaced) == _decisions(text)
+    assert cleaner.clean_text(spaced).text.split() == cleaner.clean_text(text).text.split()
