@@ -10,7 +10,6 @@ LIST_MIN = 2
 SHORT_WORDS = 6
 REPEATED_INSIDE_WORDS = 3
 CAPTION_MAX_WORDS = 25
-CAPTION_SENTENCE_WORDS = 15
 AMID_MAIN_REMOVED_HINTS = frozenset({"comments", "navigation", "author_bio"})
 
 
@@ -102,7 +101,11 @@ def outside_main_html(ctx: Context) -> None:
 
 
 def caption_before_credit(ctx: Context) -> None:
-    """A short line right above a photo credit ("Photo: …") is that photo's caption."""
+    """A short line right above a photo credit ("Photo: …") is that photo's caption.
+
+    Not a line that ends like a sentence: a credit often closes an article, and the line
+    above it is then the article's last sentence (a missed caption costs less).
+    """
     for i, d in sorted(ctx.decided.items()):
         if d.category != "caption" or not d.rule.startswith("phrase."):
             continue
@@ -110,7 +113,7 @@ def caption_before_credit(ctx: Context) -> None:
         if j is None or not ctx.open(j):
             continue
         f = ctx.feats[j]
-        if 0 < f.words <= CAPTION_MAX_WORDS and (f.words <= CAPTION_SENTENCE_WORDS or not f.terminal):
+        if 0 < f.words <= CAPTION_MAX_WORDS and not f.terminal:
             ctx.decide(j, "caption", "caption.before_credit", evidence=f"credit line {i}")
 
 

@@ -1,0 +1,21 @@
+"""Caption rules (``cleaner/detect/context.py``): the line above a photo credit."""
+from __future__ import annotations
+
+from .conftest import decisions, paragraphs
+
+
+def test_a_short_line_above_a_photo_credit_is_its_caption() -> None:
+    lines = [*paragraphs(2), "The new footbridge over the river at dusk", "Photo: Jane Smith/Reuters", *paragraphs(2)]
+    got = decisions(lines)
+    assert got["The new footbridge over the river at dusk"] == ("caption", "caption.before_credit")
+    assert got["Photo: Jane Smith/Reuters"][0] == "caption"
+
+
+def test_a_sentence_above_a_photo_credit_stays() -> None:
+    """A credit often closes an article: the sentence above it is the article's last one,
+    and a sentence is worth more than a missed caption."""
+    last = "The ministry did not immediately return a request for comment."
+    lines = [*paragraphs(3), last, "Photo credit: Jane Smith/Flickr"]
+    got = decisions(lines)
+    assert last not in got
+    assert got["Photo credit: Jane Smith/Flickr"][0] == "caption"
