@@ -11,6 +11,7 @@ included), so removing it removes all its lines and replay stays exact.
 from __future__ import annotations
 
 from .document import Line
+from .markdown import is_markdown, visible_lines
 from .spans import split_lines
 
 MIN_WIDTH = 40
@@ -75,5 +76,7 @@ def merge_wrapped(source: str, lines: list[Line]) -> list[Line]:
 
 
 def text_lines(text: str) -> list[Line]:
-    """The lines of a plain-text document, wrapped paragraphs joined (see the module doc)."""
-    return merge_wrapped(text, split_lines(text))
+    """The lines of a plain-text document, wrapped paragraphs joined (see the module doc);
+    for a Markdown document, each read as its visible text (:mod:`cleaner.markdown`)."""
+    lines = merge_wrapped(text, split_lines(text))
+    return visible_lines(lines) if is_markdown(text) else lines

@@ -62,6 +62,8 @@ class Line:
     """One line (block) of the source with its character offsets.
 
     ``start``/``end`` delimit the line's content, ``stop`` lies after its line terminator.
+    ``text`` is what detection reads: ``source[start:end]``, or for a Markdown document the
+    visible text of that content (:mod:`cleaner.markdown`).
     The HTML fields are filled only for rendered HTML (see :mod:`cleaner.html`).
     """
 

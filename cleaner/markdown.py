@@ -1,0 +1,58 @@
+"""Markdown scrapes: judge each line by the text a reader sees, not by its markup.
+
+Scrapers such as html2text, Firecrawl, Jina Reader or crawl4ai write a page as Markdown: a
+menu becomes a line of ``[Home](https://…) [News](https://…)``, an article paragraph keeps
+its inline links, a logo becomes ``![alt](https://…/logo.png)``. Judged as written, the URLs
+make a menu look like a long line of words and hide the comment section's shape. A document
+with at least :data:`MIN_LINKS` inline links or images counts as Markdown (a plain-text dump
+has at most one); each of its lines is then read as its *visible text*: link text without
+its URL, no images, no heading, list, quote or emphasis markers, no backslash escapes.
+
+Only what detection reads changes: each line keeps its source offsets, so a removal cuts the
+line as written and the clean text keeps the Markdown of the lines it keeps. A line of markup
+alone (an image, a table or horizontal rule) reads as blank: like a blank line it is layout,
+which detection skips and the clean text keeps (a page dump has no such lines, and
+judging them as lines without words made the model's view of their neighbours worse).
+"""
+from __future__ import annotations
+
+import re
+
+from .document import Line
+
+MIN_LINKS = 3
+
+_INLINE_RE = re.compile(r"!?\[[^\]\n]*\]\([^)\n]*\)")
+_IMAGE_RE = re.compile(r"!\[[^\]\n]*\](?:\([^)\n]*\)|\[[^\]\n]*\])")
+_LINK_RE = re.compile(r"\[([^\]\n]*)\](?:\([^)\n]*\)|\[[^\]\n]*\])")
+_DEFINITION_RE = re.compile(r"^ {0,3}\[[^\]\n]+\]:\s*\S+.*$")
+_PREFIX_RE = re.compile(r"^\s*(?:>\s*)*(?:#{1,6}\s+|[*+-]\s+|\d{1,3}[.)]\s+)?")
+_EMPHASIS_RE = re.compile(r"\*{1,3}|(?<![\w\\])_{1,3}(?=\S)|(?<=\S)_{1,3}(?!\w)|~~|`+")
+_ESCAPE_RE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>~])")
+
+
+def is_markdown(text: str) -> bool:
+    """Whether ``text`` is written in Markdown (at least :data:`MIN_LINKS` inline links or images)."""
+    found = 0
+    for _ in _INLINE_RE.finditer(text):
+        found += 1
+        if found >= MIN_LINKS:
+            return True
+    return False
+
+
+def visible_text(line: str) -> str:
+    """The text a reader sees of one Markdown line (``""`` for markup alone)."""
+    if not line.strip():
+        return line
+    if _DEFINITION_RE.match(line):
+        return ""
+    text = _LINK_RE.sub(r"\1", _IMAGE_RE.sub("", line))
+    text = _ESCAPE_RE.sub(r"\1", _EMPHASIS_RE.sub("", _PREFIX_RE.sub("", text, count=1)))
+    text = " ".join(text.split())
+    return text if any(ch.isalnum() for ch in text) else ""
+
+
+def visible_lines(lines: list[Line]) -> list[Line]:
+    """``lines`` read as visible text, each with its source offsets unchanged."""
+    return [Line(l.index, l.start, l.end, l.stop, visible_text(l.text)) for l in lines]

@@ -1,0 +1,75 @@
+"""Markdown scrapes (``cleaner/markdown.py``): lines are judged by their visible text."""
+from __future__ import annotations
+
+import pytest
+
+import cleaner
+from cleaner.markdown import is_markdown, visible_text
+from cleaner.spans import replay
+
+ARTICLE = [
+    "The council met on Tuesday evening to discuss the proposal, and members said that the plan "
+    "would change how the town spends its money over the [next ten years](https://example.org/plan).",
+    "Residents who spoke at the meeting were divided: some welcomed the new cycle lanes, while "
+    "others worried about the loss of parking spaces on the **high street**.",
+    "The final vote is expected next month, after a second round of public consultation that "
+    "will run until the end of the summer holidays.",
+]
+MENU = ["Home", "News", "Sport", "Weather", "Contact"]
+PAGE = "\n\n".join([
+    *(f"* [{item}](https://example.org/{item.lower()})" for item in MENU),
+    "![Example Gazette logo](https://example.org/logo.png)",
+    "# Council backs the new transport plan",
+    *ARTICLE,
+    "Share this article: [Facebook](https://facebook.com/share) [Twitter](https://twitter.com/share)",
+    "## Leave a Reply",
+    "Your email address will not be published.",
+]) + "\n"
+
+
+@pytest.mark.parametrize("line, seen", [
+    ("[Home](https://a.org/) [News](https://a.org/news)", "Home News"),
+    ("![logo](https://a.org/logo.png)", ""),
+    ("## A heading with **bold** and _emphasis_ in snake_case", "A heading with bold and emphasis in snake_case"),
+    ("* [An item](https://a.org/i) \\- with an escape", "An item - with an escape"),
+    ("> a quoted line", "a quoted line"),
+    ("---|---", ""),
+    ("[1]: https://a.org/ref", ""),
+    ("   ", "   "),
+])
+def test_visible_text(line: str, seen: str) -> None:
+    assert visible_text(line) == seen
+
+
+def test_markdown_is_told_from_a_page_dump() -> None:
+    assert is_markdown(PAGE)
+    dump = "Home\nNews\n" + "\n".join(a.replace("[next ten years](https://example.org/plan)", "next ten years")
+                                      for a in ARTICLE) + "\n"
+    assert not is_markdown(dump)
+    assert not is_markdown("See [this](https://a.org) and [that](https://b.org).\n")  # two links
+
+
+def test_a_markdown_page_is_cleaned_by_what_it_shows() -> None:
+    result = cleaner.clean_text(PAGE)
+    assert result.text == replay(PAGE, result.removed)  # offsets are the Markdown source's
+    removed = {PAGE[s.start:s.end].strip(): (s.category, s.rule) for s in result.removed}
+    for item in ("Home", "Contact"):  # menu words the phrase lists know, behind their URLs
+        assert removed[f"* [{item}](https://example.org/{item.lower()})"] == ("navigation", "phrase.line")
+    assert removed["## Leave a Reply"] == ("comments", "phrase.line")
+    assert removed["Your email address will not be published."][0] == "comments"
+    assert removed["Share this article: [Facebook](https://facebook.com/share) [Twitter](https://twitter.com/share)"][0] == "share"
+    for paragraph in ARTICLE:  # kept as written, links and emphasis included
+        assert paragraph in result.text
+    assert "# Council backs the new transport plan" in result.text
+
+
+def test_the_markup_changes_no_decision() -> None:
+    """The page written as Markdown and the same page dumped as plain text (its visible
+    text, one block per line) get the same decisions, line by line."""
+    dump = "".join(v + "\n" for v in (visible_text(l) for l in PAGE.split("\n")) if v.strip())
+    as_md, as_dump = cleaner.clean_text(PAGE), cleaner.clean_text(dump)
+
+    def decisions(source: str, spans) -> list[tuple[str, str, str]]:
+        return [(visible_text(source[s.start:s.end].strip()), s.category, s.rule) for s in spans]
+
+    assert decisions(PAGE, as_md.removed) == decisions(dump, as_dump.removed)
