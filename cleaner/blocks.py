@@ -10,6 +10,8 @@ included), so removing it removes all its lines and replay stays exact.
 """
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
+
 from .document import Line
 from .markdown import is_markdown, visible_lines
 from .spans import split_lines
@@ -32,12 +34,26 @@ def _length(text: str) -> int:
     return len(text.strip())
 
 
-def wrap_width(lines: list[Line]) -> int | None:
-    """The width a document's lines are wrapped at, or ``None`` when it is not wrapped."""
+def _busiest_width(lengths: list[int]) -> int:
+    """The width with the most lines ending within ``SLACK`` below it (the largest on a tie)."""
+    best, width = -1, MIN_WIDTH
+    for w in range(MIN_WIDTH, MAX_WIDTH + 1):
+        n = bisect_right(lengths, w) - bisect_left(lengths, w - SLACK)
+        if n >= best:
+            best, width = n, w
+    return width
+
+
+def wrap_width(lines: list[Line], markup: bool = False) -> int | None:
+    """The width a document's lines are wrapped at, or ``None`` when it is not wrapped.
+
+    ``markup``: the document is Markdown, whose unbreakable URLs and table rows run past the
+    width; the width is then the one most lines end just below, not the 95th percentile.
+    """
     lengths = sorted(_length(l.text) for l in lines if _wordy(l.text))
     if len(lengths) < MIN_LINES:
         return None
-    width = lengths[int(0.95 * (len(lengths) - 1))]
+    width = _busiest_width(lengths) if markup else lengths[int(0.95 * (len(lengths) - 1))]
     if not MIN_WIDTH <= width <= MAX_WIDTH:
         return None
     near = [l for l in lines if _wordy(l.text) and width - SLACK <= _length(l.text) <= width]
@@ -51,9 +67,9 @@ def _join(source: str, group: list[Line], index: int) -> Line:
     return Line(index, first.start, last.end, last.stop, source[first.start : last.end])
 
 
-def merge_wrapped(source: str, lines: list[Line]) -> list[Line]:
+def merge_wrapped(source: str, lines: list[Line], markup: bool = False) -> list[Line]:
     """``lines`` with each wrapped paragraph joined into one block (unchanged if not wrapped)."""
-    width = wrap_width(lines)
+    width = wrap_width(lines, markup)
     if width is None:
         return lines
     out: list[Line] = []
@@ -78,5 +94,6 @@ def merge_wrapped(source: str, lines: list[Line]) -> list[Line]:
 def text_lines(text: str) -> list[Line]:
     """The lines of a plain-text document, wrapped paragraphs joined (see the module doc);
     for a Markdown document, each read as its visible text (:mod:`cleaner.markdown`)."""
-    lines = merge_wrapped(text, split_lines(text))
-    return visible_lines(lines) if is_markdown(text) else lines
+    markup = is_markdown(text)
+    lines = merge_wrapped(text, split_lines(text), markup)
+    return visible_lines(lines) if markup else lines

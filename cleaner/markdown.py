@@ -45,6 +45,7 @@ def visible_text(line: str) -> str:
     """The text a reader sees of one Markdown line (``""`` for markup alone)."""
     if not line.strip():
         return line
+    line = line.replace("\n", " ")  # a wrapped block: a link may run over a line end
     if _DEFINITION_RE.match(line):
         return ""
     text = _LINK_RE.sub(r"\1", _IMAGE_RE.sub("", line))

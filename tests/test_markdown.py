@@ -4,6 +4,7 @@ from __future__ import annotations
 import pytest
 
 import cleaner
+from cleaner.blocks import text_lines
 from cleaner.markdown import is_markdown, visible_text
 from cleaner.spans import replay
 
@@ -73,3 +74,31 @@ def test_the_markup_changes_no_decision() -> None:
         return [(visible_text(source[s.start:s.end].strip()), s.category, s.rule) for s in spans]
 
     assert decisions(PAGE, as_md.removed) == decisions(dump, as_dump.removed)
+
+
+def _wrapped(words: list[str], width: int = 78) -> list[str]:
+    """``words`` filled into lines of at most ``width`` characters, as html2text wraps."""
+    lines, line = [], ""
+    for word in words:
+        if line and len(line) + 1 + len(word) > width:
+            lines.append(line)
+            line = word
+        else:
+            line = f"{line} {word}" if line else word
+    return [*lines, line]
+
+
+def test_wrapped_markdown_is_joined_into_paragraphs() -> None:
+    """html2text wraps at 78 columns but never breaks a URL, so link lines run far past the
+    width: the width is the one most lines end just below. A link broken over a line end
+    reads as its text."""
+    paragraphs = [a.split() * 2 for a in ARTICLE]
+    related = [f"* [Related story number {n} about the transport plan and the town](https://example.org/"
+               f"news/2024/{n}/council-transport-plan-related-story-number-{n}.html)" for n in range(8)]
+    text = "\n\n".join(["\n".join(_wrapped(p)) for p in paragraphs] + related) + "\n"
+    lines = [l for l in text_lines(text) if l.text.strip()]
+    assert is_markdown(text)
+    assert sum(len(line) > 100 for line in text.split("\n")) == len(related)
+    assert len(lines) == len(paragraphs) + len(related)  # each paragraph joined into one block
+    assert lines[0].text == visible_text(" ".join(paragraphs[0]))
+    assert "https" not in lines[0].text and "next ten years" in lines[0].text
