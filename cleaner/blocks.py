@@ -21,6 +21,8 @@ MAX_WIDTH = 140
 SLACK = 22
 MIN_WRAPPED_SHARE = 0.3
 MIN_LINES = 8
+#: Wrapped lines that go on in lower case on the next line: enough to call a page wrapped.
+MIN_CONTINUED = 3
 _TERMINAL = (".", "!", "?", ":", '"', "”", "'", "’", ")")
 
 
@@ -51,15 +53,26 @@ def wrap_width(lines: list[Line], markup: bool = False) -> int | None:
     width; the width is then the one most lines end just below, not the 95th percentile.
     """
     lengths = sorted(_length(l.text) for l in lines if _wordy(l.text))
-    if len(lengths) < MIN_LINES:
+    if len(lengths) < 2:
         return None
     width = _busiest_width(lengths) if markup else lengths[int(0.95 * (len(lengths) - 1))]
     if not MIN_WIDTH <= width <= MAX_WIDTH:
         return None
     near = [l for l in lines if _wordy(l.text) and width - SLACK <= _length(l.text) <= width]
     open_ended = sum(1 for l in near if not l.text.rstrip().endswith(_TERMINAL))
-    wrapped = len(near) >= MIN_WRAPPED_SHARE * len(lengths) and open_ended >= len(near) / 2
-    return width if wrapped else None
+    wrapped = len(lengths) >= MIN_LINES and len(near) >= MIN_WRAPPED_SHARE * len(lengths) and open_ended >= len(near) / 2
+    return width if wrapped or _continued(lines, width) >= MIN_CONTINUED else None
+
+
+def _continued(lines: list[Line], width: int) -> int:
+    """How many lines end near ``width`` in mid-sentence and go on, in lower case, on the
+    next line: the mark of a wrapped paragraph, even in a page mostly of short lines."""
+    n = 0
+    for line, nxt in zip(lines, lines[1:]):
+        if (nxt.text.lstrip()[:1].islower() and _wordy(line.text) and width - SLACK <= _length(line.text) <= width
+                and not line.text.rstrip().endswith(_TERMINAL)):
+            n += 1
+    return n
 
 
 def _join(source: str, group: list[Line], index: int) -> Line:

@@ -77,3 +77,37 @@ def test_short_lines_with_trailing_blanks_are_not_a_wrapped_paragraph() -> None:
         text = "".join(f"{h}{tail}\n" for h in HEADLINES)
         assert wrap_width(split_lines(text)) is None
         assert [l.text.strip() for l in text_lines(text)] == HEADLINES
+
+
+SHORT_ARTICLE = """Home
+News
+Sport
+Weather
+Contact us
+Council backs the new transport plan
+The council met on Tuesday evening to discuss the proposal, and members said
+that the plan would change how the town spends its money over the next ten
+years, with new cycle lanes, more frequent buses and a lower speed limit in
+the old town, and with a second round of public consultation that will run
+until the end of the summer holidays.
+Related stories
+Share this article
+"""
+
+
+def test_a_short_wrapped_article_amid_short_lines_is_joined() -> None:
+    """Too few wordy lines for the share test, but lines go on in mid-sentence, in lower
+    case, on the next line: the paragraph is wrapped and becomes one block."""
+    lines = text_lines(SHORT_ARTICLE)
+    assert wrap_width(split_lines(SHORT_ARTICLE)) is not None
+    joined = [l.text for l in lines if "\n" in l.text]
+    assert len(joined) == 1 and joined[0].startswith("The council met") and joined[0].endswith("summer holidays.")
+    assert [l.text for l in lines if "\n" not in l.text][:5] == ["Home", "News", "Sport", "Weather", "Contact us"]
+
+
+def test_lines_followed_by_a_new_block_are_not_wrapped() -> None:
+    """The same shape, but each long line is followed by one that starts a new block (a
+    capital letter): a page dump, left alone."""
+    dump = "\n".join(line[:1].upper() + line[1:] for line in SHORT_ARTICLE.split("\n"))
+    assert wrap_width(split_lines(dump)) is None
+    assert len(text_lines(dump)) == len(split_lines(dump))
