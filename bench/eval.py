@@ -23,12 +23,15 @@ from typing import Any
 from . import report
 from .baselines import run_baselines
 from .data import MODES, PROJECT_ROOT, SETS, BenchSet, bench_root, load_set, read_text, stage_inputs
+from .layouts import evaluate_layouts
 from .diagnose import gold_loss, gold_page_detail, snippet_page_detail, snippet_rule, worst_records
 from .metrics import shingles
 from .scoring import Record, compact, score_pages, summarize
 from .targets import check_all
 
 DEFAULT_OUT = PROJECT_ROOT / "bench" / "results"
+#: The set whose text dumps are also scored in other layouts (gold text, comments).
+LAYOUT_SET = "dragnet-train"
 NOT_REMOVED = "(not in a removed span)"
 
 
@@ -234,6 +237,8 @@ def evaluate(args: argparse.Namespace, work: Path, command: Sequence[str] = ()) 
     root = args.bench or bench_root()
     sets = [load_set(name, root, args.limit) for name in args.sets]
     runs = [evaluate_run(b, m, work, args.jobs, not args.no_baselines) for b in sets for m in args.modes]
+    layouts = [row for b in sets if b.name == LAYOUT_SET and "text" in args.modes
+               for row in _layouts(b, work, args.jobs)]
     references = {b.name: no_cleaning_f1(b, runs) for b in sets if b.name == "cleaneval-dev"}
     version = next((r["run"].get("cleaner_version") for r in runs if r["run"].get("cleaner_version")), None)
     return {
@@ -247,7 +252,15 @@ def evaluate(args: argparse.Namespace, work: Path, command: Sequence[str] = ()) 
         "duration_s": round(time.monotonic() - started, 1),
         "targets": check_all(runs, references),
         "runs": runs,
+        "layouts": layouts,
     }
+
+
+def _layouts(bset: BenchSet, work: Path, jobs: int) -> list[dict[str, Any]]:
+    """The cleaner on the set's text dumps in every layout (:mod:`bench.layouts`)."""
+    log(f"{bset.name} text: cleaner on every layout")
+    return evaluate_layouts(bset, work, lambda raw, clean: run_cleaner(raw, clean, jobs),
+                            lambda b, clean: read_outputs(b, clean)[0])
 
 
 def evaluate_in_workdir(args: argparse.Namespace, command: Sequence[str]) -> dict[str, Any]:

@@ -83,7 +83,21 @@ def summary_markdown(results: dict[str, Any]) -> str:
     leaks = leak_table(results)
     if leaks:
         parts += ["Comment leak (share of comment shingles / comment snippets left in the output; lower is better):", leaks]
+    layouts = layout_table(results)
+    if layouts:
+        parts += ["Layouts: the same text dumps as other scrapers write them (`bench/layouts.py`), our cleaner:", layouts]
     return "\n\n".join(parts) + "\n"
+
+
+def layout_table(results: dict[str, Any]) -> str:
+    """P/R/F1 and comment leak of the cleaner per layout of the text dumps."""
+    rows = results.get("layouts") or []
+    if not rows:
+        return ""
+    lines = [_row(["set", "layout", "cleaner", "comment leak"]), _row(["---"] * 4)]
+    for row in rows:
+        lines.append(_row([row["set"], row["layout"], prf_cell(row["summary"]), fmt(row["summary"]["comment_leak"])]))
+    return "\n".join(lines)
 
 
 def loss_section(run: dict[str, Any]) -> str:
