@@ -140,10 +140,12 @@ def cmd_verify(args: argparse.Namespace) -> int:
 def cmd_rules(_args: argparse.Namespace) -> int:
     from .detect import RULES
     from .document import CATEGORIES
+    from .markdown import MARKUP_DOC, MARKUP_RULE
 
     print("categories: " + ", ".join(CATEGORIES))
     for spec in RULES:
         print(f"{spec.name:20} {spec.doc}{' (HTML only)' if spec.html_only else ''}")
+    print(f"{MARKUP_RULE:20} {MARKUP_DOC}")
     return 0
 
 

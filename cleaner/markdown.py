@@ -10,17 +10,21 @@ its URL, no images, no heading, list, quote or emphasis markers, no backslash es
 
 Only what detection reads changes: each line keeps its source offsets, so a removal cuts the
 line as written and the clean text keeps the Markdown of the lines it keeps. A line of markup
-alone (an image, a table or horizontal rule) reads as blank: like a blank line it is layout,
-which detection skips and the clean text keeps (a page dump has no such lines, and
-judging them as lines without words made the model's view of their neighbours worse).
+alone (an image, a table or horizontal rule, a link definition) reads as blank: like a blank
+line it is layout, which detection skips (a page dump has no such lines, and judging them as
+lines without words made the model's view of their neighbours worse). It holds no text, so
+it goes all the same, as :data:`MARKUP_RULE` (category ``other``), next to the detected spans.
 """
 from __future__ import annotations
 
 import re
 
-from .document import Line
+from .document import Line, Span
 
 MIN_LINKS = 3
+#: The name of the removal of a Markdown line of markup alone (listed by ``cleaner rules``).
+MARKUP_RULE = "markdown.markup"
+MARKUP_DOC = "a Markdown line of markup alone (an image, a rule): no text (text documents in Markdown)"
 
 _INLINE_RE = re.compile(r"!?\[[^\]\n]*\]\([^)\n]*\)")
 _IMAGE_RE = re.compile(r"!\[[^\]\n]*\](?:\([^)\n]*\)|\[[^\]\n]*\])")
@@ -57,3 +61,9 @@ def visible_text(line: str) -> str:
 def visible_lines(lines: list[Line]) -> list[Line]:
     """``lines`` read as visible text, each with its source offsets unchanged."""
     return [Line(l.index, l.start, l.end, l.stop, visible_text(l.text)) for l in lines]
+
+
+def markup_spans(source: str, lines: list[Line]) -> list[Span]:
+    """Spans of the lines that read as blank but are not (Markdown markup alone)."""
+    return [Span(l.start, l.stop, "other", MARKUP_RULE) for l in lines
+            if not l.text.strip() and source[l.start:l.end].strip()]

@@ -5,6 +5,7 @@ applies them with :func:`cleaner.spans.replay`, so the sidecar replays exactly t
 """
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -72,16 +73,21 @@ def prepare_context(
     return Context(lines, feats, matches, config, languages, is_html, rep, path=path, url=url or "")
 
 
-def _spans(ctx: Context) -> tuple[list[Span], list[Span]]:
-    removed: list[Span] = []
-    flagged: list[Span] = []
+def _spans(ctx: Context, extra: Sequence[Span] = ()) -> tuple[list[Span], list[Span]]:
+    """The removed and the flagged (``keep_categories``) spans: ``ctx``'s decisions and
+    ``extra``, in source order."""
+    decided = [Span(ctx.lines[i].start, ctx.lines[i].stop, d.category, d.rule, d.score, d.evidence)
+               for i, d in ctx.decided.items()]
     keep = set(ctx.config.keep_categories)
-    for i in sorted(ctx.decided):
-        d = ctx.decided[i]
-        line = ctx.lines[i]
-        span = Span(line.start, line.stop, d.category, d.rule, d.score, d.evidence)
-        (flagged if d.category in keep else removed).append(span)
-    return removed, flagged
+    spans = sorted([*decided, *extra], key=lambda s: s.start)
+    return [s for s in spans if s.category not in keep], [s for s in spans if s.category in keep]
+
+
+def _markup(source: str, lines: list[Line], config: Config) -> list[Span]:
+    """The spans of Markdown lines of markup alone, unless their rule is disabled."""
+    from .markdown import MARKUP_RULE, markup_spans
+
+    return [] if MARKUP_RULE in config.disabled_rules else markup_spans(source, lines)
 
 
 def clean_lines(
@@ -95,7 +101,7 @@ def clean_lines(
 ) -> CleanResult:
     """Detect boilerplate among ``lines`` of ``source`` and apply the removals."""
     ctx = detect(prepare_context(lines, config, repeated, is_html, path, url))
-    removed, flagged = _spans(ctx)
+    removed, flagged = _spans(ctx, _markup(source, lines, config))
     text = replay(source, removed)
     keep = set(config.keep_categories)
     kept = [line.text for i, line in enumerate(ctx.lines) if i not in ctx.decided or ctx.decided[i].category in keep]

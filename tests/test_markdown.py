@@ -5,6 +5,7 @@ import pytest
 
 import cleaner
 from cleaner.blocks import text_lines
+from cleaner.config import Config
 from cleaner.markdown import is_markdown, visible_text
 from cleaner.spans import replay
 
@@ -73,7 +74,8 @@ def test_the_markup_changes_no_decision() -> None:
     def decisions(source: str, spans) -> list[tuple[str, str, str]]:
         return [(visible_text(source[s.start:s.end].strip()), s.category, s.rule) for s in spans]
 
-    assert decisions(PAGE, as_md.removed) == decisions(dump, as_dump.removed)
+    detected = [s for s in as_md.removed if s.rule != "markdown.markup"]  # the logo: no text
+    assert decisions(PAGE, detected) == decisions(dump, as_dump.removed)
 
 
 def _wrapped(words: list[str], width: int = 78) -> list[str]:
@@ -102,3 +104,23 @@ def test_wrapped_markdown_is_joined_into_paragraphs() -> None:
     assert len(lines) == len(paragraphs) + len(related)  # each paragraph joined into one block
     assert lines[0].text == visible_text(" ".join(paragraphs[0]))
     assert "https" not in lines[0].text and "next ten years" in lines[0].text
+
+
+def test_a_line_of_markup_alone_goes_as_markdown_markup() -> None:
+    """An image or a rule holds no text: it goes, as its own rule, which config can disable."""
+    rule_line = "* * *"
+    page = PAGE.replace("# Council backs", f"{rule_line}\n\n# Council backs")
+    result = cleaner.clean_text(page)
+    removed = {page[s.start:s.end].strip(): (s.category, s.rule) for s in result.removed}
+    assert removed["![Example Gazette logo](https://example.org/logo.png)"] == ("other", "markdown.markup")
+    assert removed[rule_line] == ("other", "markdown.markup")
+    assert result.text == replay(page, result.removed) and "![" not in result.text
+    kept = cleaner.clean_text(page, Config(disabled_rules=("markdown.markup",)))
+    assert "![Example Gazette logo]" in kept.text
+    assert all(s.rule != "markdown.markup" for s in kept.removed)
+
+
+def test_plain_text_has_no_markup_lines() -> None:
+    text = "Home\n\n   \n" + ARTICLE[2] + "\n* * *\n"
+    assert not is_markdown(text)
+    assert all(s.rule != "markdown.markup" for s in cleaner.clean_text(text).removed)
