@@ -26,9 +26,13 @@ MIN_LINKS = 3
 MARKUP_RULE = "markdown.markup"
 MARKUP_DOC = "a Markdown line of markup alone (an image, a rule): no text (text documents in Markdown)"
 
-_INLINE_RE = re.compile(r"!?\[[^\]\n]*\]\([^)\n]*\)")
-_IMAGE_RE = re.compile(r"!\[[^\]\n]*\](?:\([^)\n]*\)|\[[^\]\n]*\])")
-_LINK_RE = re.compile(r"\[([^\]\n]*)\](?:\([^)\n]*\)|\[[^\]\n]*\])")
+# Bounded, and no bracket inside a link's text: each "[" starts a short scan, so a line of
+# brackets costs linear time (unbounded, a 40,000-character line took seconds).
+_TEXT = r"\[([^\[\]\n]{0,500})\]"
+_TARGET = r"(?:\((?:[^()\n]|\([^()\n]{0,200}\)){0,2000}\)|\[[^\[\]\n]{0,500}\])"  # (url) or [ref]
+_INLINE_RE = re.compile(r"!?" + _TEXT + r"\((?:[^()\n]|\([^()\n]{0,200}\)){0,2000}\)")
+_IMAGE_RE = re.compile(r"!" + _TEXT + _TARGET)
+_LINK_RE = re.compile(_TEXT + _TARGET)
 _DEFINITION_RE = re.compile(r"^ {0,3}\[[^\]\n]+\]:\s*\S+.*$")
 _PREFIX_RE = re.compile(r"^\s*(?:>\s*)*(?:#{1,6}\s+|[*+-]\s+|\d{1,3}[.)]\s+)?")
 _EMPHASIS_RE = re.compile(r"\*{1,3}|(?<![\w\\])_{1,3}(?=\S)|(?<=\S)_{1,3}(?!\w)|~~|`+")

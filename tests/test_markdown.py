@@ -124,3 +124,20 @@ def test_plain_text_has_no_markup_lines() -> None:
     text = "Home\n\n   \n" + ARTICLE[2] + "\n* * *\n"
     assert not is_markdown(text)
     assert all(s.rule != "markdown.markup" for s in cleaner.clean_text(text).removed)
+
+
+def test_a_line_of_brackets_costs_linear_time() -> None:
+    """Odd input (a blob of brackets) must not stall the run: each "[" starts a bounded scan
+    (unbounded, 40,000 of them took seconds, and the time grew with the square)."""
+    import time
+
+    start = time.perf_counter()
+    for blob in ("[" * 200_000, "[a](" * 50_000, "![x](" + "(" * 200_000):
+        is_markdown(blob)
+        visible_text(blob)
+    assert time.perf_counter() - start < 5
+
+
+def test_links_with_parentheses_and_references() -> None:
+    line = "See [Foo (bar)](https://en.wikipedia.org/wiki/Foo_(bar)) and ![x](y.png) the [report][1]"
+    assert visible_text(line) == "See Foo (bar) and the report"
