@@ -11,6 +11,8 @@ SHORT_WORDS = 6
 REPEATED_INSIDE_WORDS = 3
 CAPTION_MAX_WORDS = 25
 AMID_MAIN_REMOVED_HINTS = frozenset({"comments", "navigation", "author_bio"})
+#: DOM words whose hint does not remove prose amid the main text (an article's own header).
+AMID_MAIN_WEAK_WORDS = frozenset({"header"})
 
 
 def _title_like(ctx: Context, i: int) -> bool:
@@ -87,14 +89,17 @@ def outside_main_html(ctx: Context) -> None:
     and last block), which is left to the line model: trafilatura sometimes drops an article
     paragraph there, even one in a "caption" or "share" box (slideshows, embeds). A prose
     block whose DOM hints at comments, navigation or an author bio is removed all the same
-    (``AMID_MAIN_REMOVED_HINTS``): prose there is a reader's comment, a teaser or a bio.
+    (``AMID_MAIN_REMOVED_HINTS``): prose there is a reader's comment, a teaser or a bio. Not
+    so a ``header`` (``AMID_MAIN_WEAK_WORDS``): prose in one amid the main text is the
+    article's lead, under its title.
     """
     main = [i for i, line in enumerate(ctx.lines) if line.in_main]
     first, last = (main[0], main[-1]) if main else (-1, -1)
     for i, line in enumerate(ctx.lines):
         if line.in_main is not False:
             continue
-        if ctx.protected(i) and first < i < last and line.hint not in AMID_MAIN_REMOVED_HINTS:
+        if ctx.protected(i) and first < i < last and (line.hint not in AMID_MAIN_REMOVED_HINTS
+                                                      or line.hint_word in AMID_MAIN_WEAK_WORDS):
             continue
         evidence = f"dom:{line.hint_word}" if line.hint else "not in main text"
         ctx.decide(i, ctx.hint(i, "navigation"), "html.outside_main", evidence=evidence)

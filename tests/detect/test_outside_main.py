@@ -14,12 +14,13 @@ SLIDE = (
 )
 
 
-def _decided(blocks: list[tuple[str, bool, str]]) -> dict[str, tuple[str, str]]:
-    """Rules up to ``html.outside_main`` on rendered blocks ``(text, in_main, DOM hint)``."""
-    text = "".join(f"{t}\n" for t, _m, _h in blocks)
+def _decided(blocks: list[tuple]) -> dict[str, tuple[str, str]]:
+    """Rules up to ``html.outside_main`` on rendered blocks ``(text, in_main, DOM hint)``,
+    or ``(text, in_main, DOM hint, DOM word)`` where the word is not the hint itself."""
+    text = "".join(f"{b[0]}\n" for b in blocks)
     lines = text_lines(text)
-    for line, (_t, in_main, hint) in zip(lines, blocks):
-        line.in_main, line.hint, line.hint_word = in_main, hint, hint
+    for line, (_t, in_main, hint, *word) in zip(lines, blocks):
+        line.in_main, line.hint, line.hint_word = in_main, hint, word[0] if word else hint
     ctx = detect(prepare_context(lines, Config(), frozenset(), True), stop_before="keep.inside")
     return {ctx.lines[i].text: (d.category, d.rule) for i, d in ctx.decided.items()}
 
@@ -45,3 +46,17 @@ def test_prose_before_or_after_main_and_short_blocks_go() -> None:
     assert got[before] == ("navigation", "html.outside_main")
     assert got[after] == ("caption", "html.outside_main")
     assert got["Harbour walk pictures"] == ("navigation", "html.outside_main")
+
+
+def test_prose_amid_main_in_a_header_is_left_to_the_model() -> None:
+    """A ``<header>`` hints at navigation, but prose in one amid the main text is the
+    article's lead or a subheading's paragraph: the model decides. A site header's
+    short lines and a ``<nav>``'s prose still go."""
+    article = [(p, True, "") for p in paragraphs(4)]
+    lead, menu = SLIDE.format(n=3), SLIDE.format(n=4)
+    blocks = [("Home News Sport", False, "navigation", "header"), *article[:1], (lead, False, "navigation", "header"),
+              *article[1:3], (menu, False, "navigation", "nav"), *article[3:]]
+    got = _decided(blocks)
+    assert lead not in got
+    assert got["Home News Sport"][1] == "html.outside_main"
+    assert got[menu] == ("navigation", "html.outside_main")
