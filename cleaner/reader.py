@@ -17,7 +17,8 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Any, Protocol
 
-TEXT_SUFFIXES = frozenset({".txt", ".text", ""})
+#: Plain text unless it starts like a page (Markdown is text: :mod:`cleaner.markdown`).
+TEXT_SUFFIXES = frozenset({".txt", ".text", ".md", ".markdown", ""})
 HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
 #: What an in-memory document's format may be given as (``auto``: sniffed).
 FORMATS = ("auto", "text", "html")

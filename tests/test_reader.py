@@ -98,6 +98,8 @@ def test_unreadable_file_is_rejected(tmp_path, monkeypatch) -> None:
         ("a.txt", "<p>A fragment saved as text</p>\n", "text"),
         ("a.txt", "  <!DOCTYPE html><html><body>x</body></html>", "html"),
         ("a.xml", "<body><p>x</p></body>", "html"),
+        ("a.md", "# Title\n\n<div align=center>[Home](https://a.org)</div>\n\nA paragraph.\n", "text"),
+        ("a.markdown", "<p>Inline HTML in Markdown</p>\n", "text"),
     ],
 )
 def test_format_detection(tmp_path, name: str, data: str, fmt: str) -> None:
