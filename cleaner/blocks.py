@@ -5,15 +5,20 @@ a fixed width, so one paragraph spans several lines. Judged line by line, such a
 looks like a run of fragments. A document counts as wrapped when many of its lines end near
 one common width, mostly in mid-sentence; then a line that reaches that width is joined with
 the next line. A blank line ends a block, and a line well over the width stands alone (it
-is a paragraph of a page dumped one block per line, not part of a wrapped one). A block keeps its source offsets (``text == source[start:end]``, inner line ends
-included), so removing it removes all its lines and replay stays exact.
+is a paragraph of a page dumped one block per line, not part of a wrapped one). A block
+keeps its source offsets (``text == source[start:end]``, inner line ends included), so
+removing it removes all its lines and replay stays exact.
+
+A wrapped Markdown document is joined by Markdown's own rule instead (a paragraph runs to a
+blank line or to a line that starts a block: :func:`markdown_paragraphs`): its width says
+little, since a link that does not fit moves whole to the next line.
 """
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 
 from .document import Line
-from .markdown import is_markdown, visible_lines
+from .markdown import ends_block, is_markdown, starts_block, visible_lines
 from .spans import split_lines
 
 MIN_WIDTH = 40
@@ -80,9 +85,9 @@ def _join(source: str, group: list[Line], index: int) -> Line:
     return Line(index, first.start, last.end, last.stop, source[first.start : last.end])
 
 
-def merge_wrapped(source: str, lines: list[Line], markup: bool = False) -> list[Line]:
+def merge_wrapped(source: str, lines: list[Line]) -> list[Line]:
     """``lines`` with each wrapped paragraph joined into one block (unchanged if not wrapped)."""
-    width = wrap_width(lines, markup)
+    width = wrap_width(lines)
     if width is None:
         return lines
     out: list[Line] = []
@@ -104,9 +109,36 @@ def merge_wrapped(source: str, lines: list[Line], markup: bool = False) -> list[
     return out
 
 
+def markdown_paragraphs(source: str, lines: list[Line]) -> list[Line]:
+    """``lines`` of a Markdown document with each paragraph joined into one block.
+
+    In Markdown a paragraph runs over consecutive lines up to a blank line or a line that
+    starts a block of its own (heading, list item, quote, table row...): wrapped or not, and
+    whatever the width, each paragraph and each list item becomes one block.
+    """
+    out: list[Line] = []
+    group: list[Line] = []
+    for line in lines:
+        if group and (not line.text.strip() or starts_block(line.text)):
+            out.append(_join(source, group, len(out)))
+            group = []
+        if not line.text.strip():
+            out.append(_join(source, [line], len(out)))
+            continue
+        group.append(line)
+        if ends_block(line.text):
+            out.append(_join(source, group, len(out)))
+            group = []
+    if group:
+        out.append(_join(source, group, len(out)))
+    return out
+
+
 def text_lines(text: str) -> list[Line]:
     """The lines of a plain-text document, wrapped paragraphs joined (see the module doc);
-    for a Markdown document, each read as its visible text (:mod:`cleaner.markdown`)."""
-    markup = is_markdown(text)
-    lines = merge_wrapped(text, split_lines(text), markup)
-    return visible_lines(lines) if markup else lines
+    a Markdown document's paragraphs, each read as its visible text (:mod:`cleaner.markdown`)."""
+    lines = split_lines(text)
+    if not is_markdown(text):
+        return merge_wrapped(text, lines)
+    wrapped = wrap_width(lines, markup=True) is not None
+    return visible_lines(markdown_paragraphs(text, lines) if wrapped else lines)

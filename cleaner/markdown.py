@@ -8,7 +8,9 @@ with at least :data:`MIN_LINKS` inline links or images counts as Markdown (a pla
 has at most one); each of its lines is then read as its *visible text*: link text without
 its URL, no images, no heading, list, quote or emphasis markers, no backslash escapes.
 
-Only what detection reads changes: each line keeps its source offsets, so a removal cuts the
+When the Markdown is hard-wrapped (html2text's default), its paragraphs are joined by
+Markdown's rule (:func:`cleaner.blocks.markdown_paragraphs`), and a link broken over a line
+end reads as its text. Only what detection reads changes: each line keeps its source offsets, so a removal cuts the
 line as written and the clean text keeps the Markdown of the lines it keeps. A line of markup
 alone (an image, a table or horizontal rule, a link definition) reads as blank: like a blank
 line it is layout, which detection skips (a page dump has no such lines, and judging them as
@@ -37,6 +39,8 @@ _DEFINITION_RE = re.compile(r"^ {0,3}\[[^\]\n]+\]:\s*\S+.*$")
 _PREFIX_RE = re.compile(r"^\s*(?:>\s*)*(?:#{1,6}\s+|[*+-]\s+|\d{1,3}[.)]\s+)?")
 _EMPHASIS_RE = re.compile(r"\*{1,3}|(?<![\w\\])_{1,3}(?=\S)|(?<=\S)_{1,3}(?!\w)|~~|`+")
 _ESCAPE_RE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>~])")
+#: A line that starts a block of its own: heading, list item, quote, table row, fence, rule.
+_BLOCK_START_RE = re.compile(r"^ {0,3}(?:#{1,6}(?:\s|$)|[*+-]\s|\d{1,9}[.)]\s|>|\||```|~~~|(?:[-*_] *){3,}$)")
 
 
 def is_markdown(text: str) -> bool:
@@ -47,6 +51,18 @@ def is_markdown(text: str) -> bool:
         if found >= MIN_LINKS:
             return True
     return False
+
+
+def starts_block(line: str) -> bool:
+    """Whether a Markdown line starts a block of its own (a heading, a list item, a quote,
+    a table row, a fence or a rule), rather than going on with the paragraph above."""
+    return _BLOCK_START_RE.match(line) is not None
+
+
+def ends_block(line: str) -> bool:
+    """Whether a Markdown line ends its block: a heading, a table row, or a hard line break
+    (two trailing spaces or a backslash), which a renderer shows as a line of its own."""
+    return line.endswith(("  ", "\\")) or line.lstrip().startswith(("#", "|"))
 
 
 def visible_text(line: str) -> str:

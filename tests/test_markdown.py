@@ -141,3 +141,33 @@ def test_a_line_of_brackets_costs_linear_time() -> None:
 def test_links_with_parentheses_and_references() -> None:
     line = "See [Foo (bar)](https://en.wikipedia.org/wiki/Foo_(bar)) and ![x](y.png) the [report][1]"
     assert visible_text(line) == "See Foo (bar) and the report"
+
+
+WRAPPED_MD = """## Council backs the plan
+
+The council met on Tuesday evening to discuss the proposal, and members said
+that the plan would change how the town spends its money over the next ten
+years, as the
+[transport report of the town council](https://example.org/documents/2024/transport-report.pdf)
+explains in detail, with new cycle lanes and more frequent buses in the old town.
+
+  * [Home](https://example.org/)
+  * [News](https://example.org/news)
+
+Residents who spoke at the meeting were divided: some welcomed the new cycle
+lanes, while others worried about the loss of parking spaces on the high
+street, and the final vote is expected next month after a second round of
+public consultation.
+"""
+
+
+def test_wrapped_markdown_paragraphs_follow_markdowns_rule() -> None:
+    """A paragraph runs to a blank line or a line that starts a block: the short line before
+    a link that moved whole to the next line does not end it; each list item is a block."""
+    blocks = [l.text for l in text_lines(WRAPPED_MD) if l.text.strip()]
+    assert blocks[0] == "Council backs the plan"
+    assert blocks[1].startswith("The council met") and blocks[1].endswith("in the old town.")
+    assert "transport report of the town council explains" in blocks[1]
+    assert blocks[2:4] == ["Home", "News"]
+    assert blocks[4].startswith("Residents") and blocks[4].endswith("public consultation.")
+    assert len(blocks) == 5
