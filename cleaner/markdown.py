@@ -6,7 +6,8 @@ its inline links, a logo becomes ``![alt](https://…/logo.png)``. Judged as wri
 make a menu look like a long line of words and hide the comment section's shape. A document
 with at least :data:`MIN_LINKS` inline links or images counts as Markdown (a plain-text dump
 has at most one); each of its lines is then read as its *visible text*: link text without
-its URL, no images, no heading, list, quote or emphasis markers, no backslash escapes.
+its URL, no images, no heading, list, quote or emphasis markers, no backslash escapes. Its
+link density (the share of that text inside links) is a line-model feature, as for a page.
 
 When the Markdown is hard-wrapped (html2text's default), its paragraphs are joined by
 Markdown's rule (:func:`cleaner.blocks.markdown_paragraphs`), and a link broken over a line
@@ -78,9 +79,22 @@ def visible_text(line: str) -> str:
     return text if any(ch.isalnum() for ch in text) else ""
 
 
+def link_share(line: str, visible: str) -> float:
+    """The share of a line's visible text that is link text (its link density, as for HTML)."""
+    if not visible:
+        return 0.0
+    links = _LINK_RE.finditer(_IMAGE_RE.sub("", line.replace("\n", " ")))
+    return min(1.0, sum(len(" ".join(m.group(1).split())) for m in links) / len(visible))
+
+
 def visible_lines(lines: list[Line]) -> list[Line]:
-    """``lines`` read as visible text, each with its source offsets unchanged."""
-    return [Line(l.index, l.start, l.end, l.stop, visible_text(l.text)) for l in lines]
+    """``lines`` read as visible text, each with its source offsets unchanged and its link
+    density (the line model weighs it, as for a rendered page)."""
+    out = []
+    for l in lines:
+        visible = visible_text(l.text)
+        out.append(Line(l.index, l.start, l.end, l.stop, visible, link_density=link_share(l.text, visible)))
+    return out
 
 
 def markup_spans(source: str, lines: list[Line]) -> list[Span]:

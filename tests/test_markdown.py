@@ -1,12 +1,15 @@
 """Markdown scrapes (``cleaner/markdown.py``): lines are judged by their visible text."""
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 import cleaner
 from cleaner.blocks import text_lines
 from cleaner.config import Config
 from cleaner.markdown import is_markdown, visible_text
+from cleaner.pipeline import clean_lines
 from cleaner.spans import replay
 
 ARTICLE = [
@@ -66,10 +69,12 @@ def test_a_markdown_page_is_cleaned_by_what_it_shows() -> None:
 
 
 def test_the_markup_changes_no_decision() -> None:
-    """The page written as Markdown and the same page dumped as plain text (its visible
-    text, one block per line) get the same decisions, line by line."""
+    """Read as visible text, the page written as Markdown and the same page dumped as plain
+    text (one block per line) get the same decisions, line by line; what Markdown adds is
+    each line's link density (left out here)."""
     dump = "".join(v + "\n" for v in (visible_text(l) for l in PAGE.split("\n")) if v.strip())
-    as_md, as_dump = cleaner.clean_text(PAGE), cleaner.clean_text(dump)
+    lines = [replace(line, link_density=0.0) for line in text_lines(PAGE)]
+    as_md, as_dump = clean_lines(PAGE, lines, Config()), cleaner.clean_text(dump)
 
     def decisions(source: str, spans) -> list[tuple[str, str, str]]:
         return [(visible_text(source[s.start:s.end].strip()), s.category, s.rule) for s in spans]
@@ -171,3 +176,23 @@ def test_wrapped_markdown_paragraphs_follow_markdowns_rule() -> None:
     assert blocks[2:4] == ["Home", "News"]
     assert blocks[4].startswith("Residents") and blocks[4].endswith("public consultation.")
     assert len(blocks) == 5
+
+
+def test_lines_carry_their_link_density() -> None:
+    lines = {l.text: l.link_density for l in text_lines(PAGE) if l.text.strip()}
+    assert lines["Home"] == 1.0 and lines["Contact"] == 1.0
+    assert 0 < lines[visible_text(ARTICLE[0])] < 0.1  # one link in a long paragraph
+    assert lines[visible_text(ARTICLE[2])] == 0.0
+    assert all(l.link_density == 0.0 for l in text_lines("Home\n" + ARTICLE[2] + "\n"))  # plain text
+
+
+def test_model_evidence_may_name_link_density_in_markdown_only() -> None:
+    from cleaner.detect.model import _hidden
+    from cleaner.detect.linefeatures import HTML_FEATURES
+    from cleaner.pipeline import prepare_context
+
+    def hidden(text: str) -> frozenset[str]:
+        return _hidden(prepare_context(text_lines(text), Config(), frozenset(), False))
+
+    assert hidden(PAGE) == HTML_FEATURES - {"link_density"}
+    assert hidden("Home\n" + ARTICLE[2] + "\n") == HTML_FEATURES

@@ -308,6 +308,16 @@ def _threshold(ctx: Context, i: int) -> float:
     return cfg.model_threshold_prose if _careful(ctx, i) else cfg.model_threshold
 
 
+def _hidden(ctx: Context) -> frozenset[str]:
+    """Features not to name in a decision's evidence: those the document does not have (a
+    plain-text document has no DOM; a Markdown one has link densities)."""
+    if ctx.is_html:
+        return frozenset()
+    if any(line.link_density for line in ctx.lines):
+        return HTML_FEATURES - {"link_density"}
+    return HTML_FEATURES
+
+
 def model_lines(ctx: Context) -> None:
     """Remove the open lines that the line model deems boilerplate.
 
@@ -322,7 +332,7 @@ def model_lines(ctx: Context) -> None:
     decided[list(ctx.decided)] = True
     careful = np.array([ctx.open(i) and _careful(ctx, i) for i in range(len(ctx.lines))], dtype=bool)
     s = score_lines(model, line_vectors(ctx), decided, careful)
-    hide = frozenset() if ctx.is_html else HTML_FEATURES
+    hide = _hidden(ctx)
     first_comment = min((j for j, d in ctx.decided.items() if d.category == "comments"), default=len(ctx.lines))
     chosen: list[tuple[int, LineModel, float]] = []
     for i in range(len(ctx.lines)):
