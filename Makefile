@@ -69,7 +69,7 @@ test: $(TEST_STAMP) ## run the whole test suite
 fuzz: $(TEST_STAMP) ## fuzz the document cleaner for FUZZ_SECONDS (default 60; not part of test)
 	$(PY) -m tests.robust.fuzz --seconds $(FUZZ_SECONDS)
 
-eval: $(STAMP) ## score the cleaner and baselines on ../shared/bench (minutes; EVAL_ARGS=--help)
+eval: $(BENCH_STAMP) ## score the cleaner and baselines on ../shared/bench (minutes; EVAL_ARGS=--help)
 	$(PY) -m bench.eval $(EVAL_ARGS)
 
 # Refuses an empty CLEAN, /, the project (or a folder holding it) and a folder holding RAW.
