@@ -45,10 +45,14 @@ def wrapped_tight(text: str) -> str:
 def markdown(html: str, wrap: bool = False) -> str:
     """A page as Markdown, as scrapers write it: scripts and styles dropped, then markdownify
     (paragraphs wrapped at :data:`WIDTH` columns when ``wrap``, as html2text does by default)."""
-    from bs4 import BeautifulSoup
+    import warnings
+
+    from bs4 import BeautifulSoup, XMLParsedAsHTMLWarning
     from markdownify import markdownify
 
-    soup = BeautifulSoup(html, "lxml")
+    with warnings.catch_warnings():  # a few pages are XHTML served as HTML: parsed as HTML all the same
+        warnings.simplefilter("ignore", XMLParsedAsHTMLWarning)
+        soup = BeautifulSoup(html, "lxml")
     for tag in soup(["script", "style", "noscript", "template"]):
         tag.decompose()
     return markdownify(str(soup), heading_style="ATX", wrap=wrap, wrap_width=WIDTH)

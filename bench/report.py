@@ -85,7 +85,7 @@ def summary_markdown(results: dict[str, Any]) -> str:
         parts += ["Comment leak (share of comment shingles / comment snippets left in the output; lower is better):", leaks]
     layouts = layout_table(results)
     if layouts:
-        parts += ["Layouts: the same text dumps as other scrapers write them (`bench/layouts.py`), our cleaner:", layouts]
+        parts += ["Layouts: the same pages as other scrapers write them (`bench/layouts.py`), our cleaner:", layouts]
     return "\n\n".join(parts) + "\n"
 
 
