@@ -22,6 +22,7 @@ from .data import BenchSet, read_text
 from .scoring import score_pages, summarize
 
 WIDTH = 78
+# The scoring reads Markdown with its own patterns, not the cleaner's (cleaner.markdown).
 _IMAGE_RE = re.compile(r"!\[[^\]\n]*\]\([^)\n]*\)")
 _LINK_RE = re.compile(r"\[([^\]\n]*)\]\([^)\n]*\)")
 _UNDERSCORES_RE = re.compile(r"(?<!\w)_+|_+(?!\w)")  # emphasis; \w tokens would keep them

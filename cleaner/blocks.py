@@ -63,7 +63,7 @@ def wrap_width(lines: list[Line], markup: bool = False) -> int | None:
     width = _busiest_width(lengths) if markup else lengths[int(0.95 * (len(lengths) - 1))]
     if not MIN_WIDTH <= width <= MAX_WIDTH:
         return None
-    near = [l for l in lines if _wordy(l.text) and width - SLACK <= _length(l.text) <= width]
+    near = [l for l in lines if _near(l.text, width)]
     open_ended = sum(1 for l in near if not l.text.rstrip().endswith(_TERMINAL))
     wrapped = len(lengths) >= MIN_LINES and len(near) >= MIN_WRAPPED_SHARE * len(lengths) and open_ended >= len(near) / 2
     return width if wrapped or _continued(lines, width) >= MIN_CONTINUED else None
@@ -74,10 +74,14 @@ def _continued(lines: list[Line], width: int) -> int:
     next line: the mark of a wrapped paragraph, even in a page mostly of short lines."""
     n = 0
     for line, nxt in zip(lines, lines[1:]):
-        if (nxt.text.lstrip()[:1].islower() and _wordy(line.text) and width - SLACK <= _length(line.text) <= width
-                and not line.text.rstrip().endswith(_TERMINAL)):
+        if nxt.text.lstrip()[:1].islower() and _near(line.text, width) and not line.text.rstrip().endswith(_TERMINAL):
             n += 1
     return n
+
+
+def _near(text: str, width: int) -> bool:
+    """A wordy line that ends within ``SLACK`` below ``width``: as a wrapped line does."""
+    return _wordy(text) and width - SLACK <= _length(text) <= width
 
 
 def _join(source: str, group: list[Line], index: int) -> Line:

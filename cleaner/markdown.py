@@ -11,7 +11,9 @@ link density (the share of that text inside links) is a line-model feature, as f
 
 When the Markdown is hard-wrapped (html2text's default), its paragraphs are joined by
 Markdown's rule (:func:`cleaner.blocks.markdown_paragraphs`), and a link broken over a line
-end reads as its text. Only what detection reads changes: each line keeps its source offsets, so a removal cuts the
+end reads as its text.
+
+Only what detection reads changes: each line keeps its source offsets, so a removal cuts the
 line as written and the clean text keeps the Markdown of the lines it keeps. A line of markup
 alone (an image, a table or horizontal rule, a link definition) reads as blank: like a blank
 line it is layout, which detection skips (a page dump has no such lines, and judging them as
@@ -32,8 +34,9 @@ MARKUP_DOC = "a Markdown line of markup alone (an image, a rule): no text (text 
 # Bounded, and no bracket inside a link's text: each "[" starts a short scan, so a line of
 # brackets costs linear time (unbounded, a 40,000-character line took seconds).
 _TEXT = r"\[([^\[\]\n]{0,500})\]"
-_TARGET = r"(?:\((?:[^()\n]|\([^()\n]{0,200}\)){0,2000}\)|\[[^\[\]\n]{0,500}\])"  # (url) or [ref]
-_INLINE_RE = re.compile(r"!?" + _TEXT + r"\((?:[^()\n]|\([^()\n]{0,200}\)){0,2000}\)")
+_URL = r"\((?:[^()\n]|\([^()\n]{0,200}\)){0,2000}\)"  # one level of parentheses inside
+_TARGET = r"(?:" + _URL + r"|\[[^\[\]\n]{0,500}\])"  # (url) or [ref]
+_INLINE_RE = re.compile(r"!?" + _TEXT + _URL)
 _IMAGE_RE = re.compile(r"!" + _TEXT + _TARGET)
 _LINK_RE = re.compile(_TEXT + _TARGET)
 _DEFINITION_RE = re.compile(r"^ {0,3}\[[^\]\n]+\]:\s*\S+.*$")

@@ -15,6 +15,7 @@ from .detect import Context, detect
 from .document import Document, Line, Span
 from .features import line_features, stopwords
 from .language import LanguageGuess, detect_language, prose_sample
+from .markdown import MARKUP_RULE, markup_spans
 from .phrases import available_languages, load_phrasebook
 from .blocks import text_lines
 from .reader import RawDocument
@@ -85,8 +86,6 @@ def _spans(ctx: Context, extra: Sequence[Span] = ()) -> tuple[list[Span], list[S
 
 def _markup(source: str, lines: list[Line], config: Config) -> list[Span]:
     """The spans of Markdown lines of markup alone, unless their rule is disabled."""
-    from .markdown import MARKUP_RULE, markup_spans
-
     return [] if MARKUP_RULE in config.disabled_rules else markup_spans(source, lines)
 
 
