@@ -4,8 +4,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-#: The fixed category vocabulary (documented in the README).
-CATEGORIES: tuple[str, ...] = (
+#: The categories of boilerplate that phrase lists, DOM hints and the line model name (each
+#: has a phrase file per language, ``rules/<lang>/<category>.txt``; the model has a feature per one).
+PHRASE_CATEGORIES: tuple[str, ...] = (
     "ad",
     "subscribe",
     "author_bio",
@@ -16,6 +17,9 @@ CATEGORIES: tuple[str, ...] = (
     "caption",
     "other",
 )
+#: The fixed category vocabulary (documented in the README): the above, and ``duplicate``
+#: (a repeat of a line kept elsewhere in the document, ``doc.duplicate``).
+CATEGORIES: tuple[str, ...] = (*PHRASE_CATEGORIES, "duplicate")
 
 
 @dataclass(slots=True)

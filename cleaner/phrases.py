@@ -20,7 +20,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from .config import RULES_DIR
-from .document import CATEGORIES
+from .document import PHRASE_CATEGORIES
 from .regexindex import RegexIndex
 
 KINDS = ("line", "start", "contains", "regex")
@@ -192,7 +192,7 @@ def available_languages() -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=32)
-def load_phrasebook(languages: tuple[str, ...], names: tuple[str, ...] = CATEGORIES) -> PhraseBook:
+def load_phrasebook(languages: tuple[str, ...], names: tuple[str, ...] = PHRASE_CATEGORIES) -> PhraseBook:
     """The phrase book of files ``rules/<lang>/<name>.txt`` (missing ones skipped), cached.
 
     With the default ``names`` every category file is read, each under its category; other

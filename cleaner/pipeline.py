@@ -5,6 +5,7 @@ applies them with :func:`cleaner.spans.replay`, so the sidecar replays exactly t
 """
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -55,12 +56,13 @@ def content_lines(lines: list[Line]) -> list[Line]:
 
 
 def prepare_context(
-    lines: list[Line], config: Config, repeated: frozenset[int], is_html: bool, path: str = "", url: str = ""
+    lines: list[Line], config: Config, repeated: frozenset[int], is_html: bool, path: str = "", url: str = "",
+    title: str = "",
 ) -> Context:
     """The detection context of a document's lines, before any rule has run.
 
     Blank lines are left out (:func:`content_lines`). ``path`` (relative to RAW) and ``url``
-    let user rules limited to a folder or site apply.
+    let user rules limited to a folder or site apply; ``title`` is the page's (HTML metadata).
     """
     lines = content_lines(lines)
     sample = prose_sample([l.text for l in lines])
@@ -71,7 +73,7 @@ def prepare_context(
     feats = [line_features(line, stops) for line in lines]
     matches = [book.match(line.text) if f.words or line.text.strip() else None for line, f in zip(lines, feats)]
     rep = frozenset(i for i, line in enumerate(lines) if repeated and line_key(line.text) in repeated)
-    return Context(lines, feats, matches, config, languages, is_html, rep, path=path, url=url or "")
+    return Context(lines, feats, matches, config, languages, is_html, rep, path=path, url=url or "", title=title)
 
 
 def _spans(ctx: Context, extra: Sequence[Span] = ()) -> tuple[list[Span], list[Span]]:
@@ -97,9 +99,10 @@ def clean_lines(
     is_html: bool = False,
     path: str = "",
     url: str = "",
+    title: str = "",
 ) -> CleanResult:
     """Detect boilerplate among ``lines`` of ``source`` and apply the removals."""
-    ctx = detect(prepare_context(lines, config, repeated, is_html, path, url))
+    ctx = detect(prepare_context(lines, config, repeated, is_html, path, url, title))
     removed, flagged = _spans(ctx, _markup(source, lines, config))
     text = replay(source, removed)
     keep = set(config.keep_categories)
@@ -119,6 +122,25 @@ def clean_lines(
 def clean_text(text: str, config: Config | None = None, repeated: frozenset[int] = frozenset()) -> CleanResult:
     """Clean plain text; offsets in the result refer to ``text`` itself."""
     return clean_lines(text, text_lines(text), config or Config(), repeated)
+
+
+#: What :func:`warm_up` cleans: enough prose for the language guess and the line model.
+WARM_UP_TEXT = (
+    "Home\nNews\nThe council met on Tuesday to discuss the new budget for the coming year.\n"
+    "Members agreed that the library and the swimming pool should stay open on weekends.\n"
+    "Subscribe to our newsletter\n"
+)
+
+
+@functools.cache
+def warm_up(config: Config) -> None:
+    """Load, once per process, what cleaning loads on first use (the line model, phrase lists,
+    language profiles), by cleaning a small text: a worker calls it before its first document's
+    time limit starts, so that document does not pay for the loading."""
+    try:
+        clean_text(WARM_UP_TEXT, config)
+    except Exception:  # a broken setup: the documents report it
+        pass
 
 
 def mark_html(lines: list[Line], tree: Any, config: Config, url: str | None = None) -> dict[str, Any]:
@@ -165,8 +187,8 @@ def clean_marked(
 ) -> CleanResult:
     """Clean a rendered page whose lines :func:`mark_html` has marked (``meta``: its result)."""
     page_url = meta.get("url") or url or ""
-    result = clean_lines(source, lines, config, repeated, is_html=True, path=path, url=page_url)
     page_title = meta.get("title")
+    result = clean_lines(source, lines, config, repeated, is_html=True, path=path, url=page_url, title=page_title or "")
     result.metadata.update(meta)
     result.metadata["title"] = page_title or result.metadata["title"]
     return result

@@ -117,6 +117,9 @@ def _scan_task(task: tuple[str, Any]) -> tuple[str, Any]:
 
 def _clean_task(task: tuple[str, Any]) -> tuple[str, Any]:
     """Pass 2 of one batch: outcomes of raw files, or of a shard's records."""
+    from .pipeline import warm_up
+
+    warm_up(_STATE["config"])
     if task[0] == "files":
         return "files", [_clean(item) for item in task[1]]
     from .shardrun import clean_records

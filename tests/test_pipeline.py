@@ -72,3 +72,22 @@ def test_blank_lines_between_blocks_change_no_decision(name: str) -> None:
     spaced = "\n\n".join(text.split("\n"))
     assert _decisions(spaced) == _decisions(text)
     assert cleaner.clean_text(spaced).text.split() == cleaner.clean_text(text).text.split()
+
+
+def test_warm_up_loads_what_the_first_document_would(tmp_path) -> None:
+    """A worker warms up before its first document's time limit starts (else a short limit
+    times out the first document while the line model and language profiles load)."""
+    import subprocess
+    import sys
+
+    code = (
+        "from cleaner.config import Config\n"
+        "from cleaner.detect.model import load_model\n"
+        "from cleaner.language import detect_language\n"
+        "from cleaner.pipeline import warm_up\n"
+        "assert load_model.cache_info().currsize == 0\n"
+        "warm_up(Config()); warm_up(Config())\n"
+        "print(load_model.cache_info().currsize, detect_language.cache_info().misses, warm_up.cache_info().hits)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
+    assert out[0] == "1" and int(out[1]) >= 1 and out[2] == "1"

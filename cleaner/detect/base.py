@@ -27,6 +27,7 @@ class Context:
     region: tuple[int, int] | None = None
     path: str = ""  # the document's path relative to RAW (user rules' ``path``/``site``)
     url: str = ""  # HTML: the page's URL when known (user rules' ``site``)
+    title: str = ""  # HTML: the page's title from its metadata, when known
 
     def protected(self, i: int) -> bool:
         """A long, sentence-like line: article text unless the evidence is strong."""

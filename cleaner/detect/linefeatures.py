@@ -11,7 +11,7 @@ import re
 
 import numpy as np
 
-from ..document import CATEGORIES
+from ..document import PHRASE_CATEGORIES
 from .base import Context
 from .zones import main_region
 
@@ -20,7 +20,7 @@ _OWN = (
     "log_words", "log_chars", "stop_ratio", "terminal", "alpha_ratio", "upper_ratio",
     "ends_colon", "separators", "digit_ratio", "good", "prose",
 )
-_RULES = ("phrase_" + c for c in CATEGORIES)
+_RULES = ("phrase_" + c for c in PHRASE_CATEGORIES)
 _STATE = ("comment_section", "nav_list", "repeated", "title", "no_words")
 _PLACE = ("in_region", "before_region", "after_region", "dist_region", "good_before", "good_after")
 _NEIGH = tuple(
@@ -57,12 +57,12 @@ def _own(ctx: Context) -> np.ndarray:
 
 def _rules(ctx: Context) -> np.ndarray:
     """Phrase categories and what the rules before the model found."""
-    out = np.zeros((len(ctx.lines), len(CATEGORIES) + len(_STATE)))
-    column = {c: k for k, c in enumerate(CATEGORIES)}
+    out = np.zeros((len(ctx.lines), len(PHRASE_CATEGORIES) + len(_STATE)))
+    column = {c: k for k, c in enumerate(PHRASE_CATEGORIES)}
     for i, match in enumerate(ctx.matches):
         if match is not None and match.category in column:
             out[i, column[match.category]] = 1.0
-    state = len(CATEGORIES)
+    state = len(PHRASE_CATEGORIES)
     for i, d in ctx.decided.items():
         if d.rule in ("comments.section", "navigation.list", "line.no_words"):
             out[i, state + {"comments.section": 0, "navigation.list": 1, "line.no_words": 4}[d.rule]] = 1.0

@@ -5,6 +5,7 @@ from ..phrases import load_patterns
 from .base import Context, RuleSpec
 from .comments import comment_sections
 from .context import between_removed, caption_before_credit, no_words, link_lists, outside_main_html, repeated_lines
+from .duplicates import duplicate_lines
 from .model import load_model, model_lines
 from .phrase import phrase_rule
 from .user import user_rules
@@ -33,6 +34,7 @@ RULES: tuple[RuleSpec, ...] = (
     RuleSpec("zone.outside", "short line in the header or footer zone", outside_region, fallback=True),
     RuleSpec("corpus.repeated", "line repeated across the corpus", repeated_lines, fallback=True),
     RuleSpec("context.between", "short line between removed lines", between_removed, fallback=True),
+    RuleSpec("doc.duplicate", "a line repeating a kept line of the same document", duplicate_lines),
 )
 
 

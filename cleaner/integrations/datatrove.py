@@ -195,10 +195,11 @@ class CleanerStep(PipelineStep):
     def clean(self, doc: Document) -> tuple[str, str | None]:
         """Clean ``doc`` in place; its status (``cleaned``, ``empty``, ``rejected``...) and reason."""
         from ..outputs import sidecar
-        from ..pipeline import clean_prepared, prepare
+        from ..pipeline import clean_prepared, prepare, warm_up
         from ..runner import TimeLimitExceeded, corpus_fingerprint, time_limit
 
         repeated = self.repeated()
+        warm_up(self.config)
         rel = str(doc.metadata.get(self.path_key) or doc.id)
         url = doc.metadata.get("url") if isinstance(doc.metadata.get("url"), str) else None
         limit = self.config.time_limit_s

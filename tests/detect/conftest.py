@@ -12,9 +12,9 @@ PARAGRAPH = (
 )
 
 
-def paragraphs(n: int = 4) -> list[str]:
-    """Article paragraphs: long, sentence-like lines."""
-    return [PARAGRAPH.format(n=i + 2) for i in range(n)]
+def paragraphs(n: int = 4, first: int = 0) -> list[str]:
+    """Article paragraphs: long, sentence-like lines (``first`` > 0: others than those before)."""
+    return [PARAGRAPH.format(n=first + i + 2) for i in range(n)]
 
 
 def context(lines: list[str], config: Config | None = None, **kw) -> Context:

@@ -1,0 +1,70 @@
+"""Lines that repeat a kept line of the same document.
+
+Pages repeat themselves: a print or mobile copy of the article after the desktop one, the
+teasers of related stories in two lists, a paragraph pasted twice. Kept twice, the repeat is
+noise to every tool downstream (Gopher's and Dolma's duplicate-line filters; trafilatura's
+``deduplicate``). The text itself is not lost: the first copy stays, and the span's evidence
+names it.
+"""
+from __future__ import annotations
+
+from .base import Context
+
+#: A line needs this many words to count as a repeat: shorter ones ("Read more", "Share",
+#: a list item such as "1 cup sugar") repeat legitimately, and boilerplate rules handle them.
+DUPLICATE_MIN_WORDS = 5
+#: A repeat this long (a paragraph) goes on its own; a shorter one only in a run of
+#: ``DUPLICATE_RUN`` repeats or more. A single repeated heading or quote is part of the text
+#: (a table of contents and its sections' headings, a pull quote, a refrain).
+DUPLICATE_LONG_WORDS = 12
+DUPLICATE_RUN = 2
+#: What separates a headline from the site's name in a page's ``<title>``.
+TITLE_SEPARATORS = "|-–—:»·•/"
+
+
+def _key(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _names_page(title: str, text: str) -> bool:
+    """``text`` is the page's ``title``, or the title's part before or after a site name
+    ("Headline | Site", "Site - Headline")."""
+    title, text = _key(title), _key(text)
+    if not title or not text:
+        return False
+    if title == text:
+        return True
+    before, after = title[len(text):len(text) + 3], title[: len(title) - len(text)][-3:]
+    return (title.startswith(text) and before[:1] == " " and before[1:2] in TITLE_SEPARATORS) or (
+        title.endswith(text) and after[2:] == " " and after[1:2] in TITLE_SEPARATORS)
+
+
+def _repeats(ctx: Context) -> list[tuple[int, int]]:
+    """Each kept line in order, with its first kept copy when it repeats one (else ``-1``)."""
+    first: dict[str, int] = {}
+    out: list[tuple[int, int]] = []
+    for i, line in enumerate(ctx.lines):
+        if i in ctx.decided or ctx.feats[i].blank:
+            continue
+        copy = first.setdefault(_key(line.text), i) if ctx.feats[i].words >= DUPLICATE_MIN_WORDS else i
+        out.append((i, copy if copy != i else -1))
+    return out
+
+
+def duplicate_lines(ctx: Context) -> None:
+    """Remove a kept line's later copies where the copy is a paragraph, lies in a run of
+    copies (:data:`DUPLICATE_LONG_WORDS`, :data:`DUPLICATE_RUN`) or repeats the page's
+    ``<title>`` (HTML: a share box or the next-story links repeat the headline).
+
+    Only lines still kept take part: a first copy that another rule removed leaves the later
+    one alone, and lines a keep rule holds are never removed.
+    """
+    run: list[tuple[int, int]] = []
+    for i, copy in [*_repeats(ctx), (-1, -1)]:
+        if copy >= 0:
+            run.append((i, copy))
+            continue
+        for j, first in run:
+            if len(run) >= DUPLICATE_RUN or ctx.feats[j].words >= DUPLICATE_LONG_WORDS or _names_page(ctx.title, ctx.lines[first].text):
+                ctx.decide(j, "duplicate", "doc.duplicate", evidence=f"copy of line {first}")
+        run = []

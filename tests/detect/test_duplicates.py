@@ -1,0 +1,104 @@
+"""Repeated lines within a document (``cleaner/detect/duplicates.py``): ``doc.duplicate``."""
+from __future__ import annotations
+
+from cleaner.config import Config
+from cleaner.detect import detect
+from cleaner.detect.duplicates import _names_page, duplicate_lines
+from cleaner.document import Decision
+from cleaner.pipeline import clean_text
+
+from .conftest import context, paragraphs
+
+STORY = [
+    "Flood barrier opens a year late",
+    "The barrier on the east bank was finished in March, a year later than planned, after the contractor ran out of steel.",
+    "Engineers tested the gates twice this week and said they closed in under four minutes.",
+    "Residents of the riverside streets will no longer need sandbags, the council said.",
+]
+TEASERS = ["Council approves the new bus lanes on Main Street", "Storm closes the ferry to the island for two days"]
+
+
+def _removed(lines: list[str], **kw) -> dict[int, tuple[str, str, str]]:
+    ctx = detect(context(lines, **kw))
+    return {i: (d.category, d.rule, d.evidence) for i, d in ctx.decided.items()}
+
+
+def test_a_second_copy_of_the_article_goes_and_names_the_first() -> None:
+    """A print or mobile copy after the article: every later copy goes, the first stays."""
+    lines = [*STORY, "Print this article", *STORY[1:]]
+    got = _removed(lines)
+    for k, line in enumerate(STORY[1:], start=1):
+        assert k not in got
+        assert got[len(STORY) + k] == ("duplicate", "doc.duplicate", f"copy of line {k}"), line
+
+
+def test_a_single_repeated_paragraph_goes() -> None:
+    """A paragraph (``DUPLICATE_LONG_WORDS`` words or more) pasted twice goes on its own."""
+    lines = [*paragraphs(2), STORY[1], *paragraphs(2, 2), STORY[1], *paragraphs(1, 4)]
+    got = _removed(lines)
+    assert 2 not in got
+    assert got[5][:2] == ("duplicate", "doc.duplicate")
+
+
+def test_a_run_of_repeated_headlines_goes() -> None:
+    """Teasers of other stories, listed twice (amid the text and after it)."""
+    lines = [*paragraphs(2), *TEASERS, *paragraphs(2, 2), *TEASERS]
+    got = _removed(lines)
+    assert 2 not in got and 3 not in got
+    assert got[6] == ("duplicate", "doc.duplicate", "copy of line 2")
+    assert got[7] == ("duplicate", "doc.duplicate", "copy of line 3")
+
+
+def test_a_single_repeated_heading_or_refrain_stays() -> None:
+    """A table of contents and its sections' headings; a chorus line: part of the text."""
+    heading = "Why the bridge closed early this winter"
+    refrain = "And the river rolls on to the sea"
+    lines = ["Repairs to the old bridge, explained", "Contents", heading, "How the repairs will be paid for",
+             *paragraphs(2), heading, *paragraphs(2, 2), refrain, *paragraphs(1, 4), refrain, *paragraphs(1, 5)]
+    got = _removed(lines)
+    assert all(rule != "doc.duplicate" for _, rule, _ in got.values())
+
+
+def test_short_lines_do_not_count() -> None:
+    lines = [*paragraphs(1), "Mix the flour and salt", "Add the water", *paragraphs(2, 1), "Mix the flour and salt",
+             "Add the water", *paragraphs(1, 3)]
+    got = _removed(lines)
+    assert all(rule != "doc.duplicate" for _, rule, _ in got.values())
+
+
+def test_a_repeat_of_the_page_title_goes_on_its_own() -> None:
+    """The share box or the next-story links repeat the headline of the page's <title>."""
+    lines = [STORY[0], *STORY[1:], *paragraphs(2), STORY[0], *paragraphs(1, 2)]
+    got = _removed(lines, title=f"{STORY[0]} | The Riverside Gazette")
+    assert 0 not in got
+    assert got[6] == ("duplicate", "doc.duplicate", "copy of line 0")
+
+
+def test_the_title_matches_around_a_site_name() -> None:
+    assert _names_page("Flood barrier opens | Gazette", "Flood barrier opens")
+    assert _names_page("Gazette - Flood barrier opens", "Flood barrier opens")
+    assert _names_page("Flood barrier opens", " Flood  barrier opens ")
+    assert not _names_page("Flood barrier opens late", "Flood barrier opens")
+    assert not _names_page("", "Flood barrier opens")
+
+
+def test_a_first_copy_another_rule_removed_leaves_the_later_one() -> None:
+    """Only kept lines count: the copy that survives is the one the reader gets."""
+    lines = [*STORY[1:], *paragraphs(2), *STORY[1:]]
+    ctx = context(lines)
+    for i in range(3):
+        ctx.decided[i] = Decision("navigation", "zone.outside")
+    duplicate_lines(ctx)
+    assert all(ctx.decided.get(i) is None for i in range(5, 8))
+
+
+def test_disabled_or_kept_by_category() -> None:
+    text = "\n".join([*STORY, *paragraphs(2), *STORY[1:]]) + "\n"
+    on = clean_text(text)
+    assert on.text.count(STORY[1]) == 1
+    assert {(s.category, s.rule) for s in on.removed} >= {("duplicate", "doc.duplicate")}
+    off = clean_text(text, Config(disabled_rules=("doc.duplicate",)))
+    assert off.text.count(STORY[1]) == 2
+    flagged = clean_text(text, Config(keep_categories=("duplicate",)))
+    assert flagged.text.count(STORY[1]) == 2
+    assert [s.rule for s in flagged.flagged] == ["doc.duplicate"] * 3
