@@ -10,8 +10,9 @@ from __future__ import annotations
 
 from .base import Context
 
-#: A line needs this many words to count as a repeat: shorter ones ("Read more", "Share",
-#: a list item such as "1 cup sugar") repeat legitimately, and boilerplate rules handle them.
+#: A line needs this many words to count as a repeat on its own: shorter ones ("Read more",
+#: "Share", a list item such as "1 cup sugar") repeat legitimately, and boilerplate rules
+#: handle them; they go only inside a copied block.
 DUPLICATE_MIN_WORDS = 5
 #: A repeat this long (a paragraph) goes on its own; a shorter one only in a run of
 #: ``DUPLICATE_RUN`` repeats or more. A single repeated heading or quote is part of the text
@@ -40,13 +41,14 @@ def _names_page(title: str, text: str) -> bool:
 
 
 def _repeats(ctx: Context) -> list[tuple[int, int]]:
-    """Each kept line in order, with its first kept copy when it repeats one (else ``-1``)."""
+    """Each kept line with words in order, with its first kept copy when it repeats one
+    (else ``-1``)."""
     first: dict[str, int] = {}
     out: list[tuple[int, int]] = []
     for i, line in enumerate(ctx.lines):
-        if i in ctx.decided or ctx.feats[i].blank:
+        if i in ctx.decided or not ctx.feats[i].words:
             continue
-        copy = first.setdefault(_key(line.text), i) if ctx.feats[i].words >= DUPLICATE_MIN_WORDS else i
+        copy = first.setdefault(_key(line.text), i)
         out.append((i, copy if copy != i else -1))
     return out
 
@@ -64,7 +66,17 @@ def duplicate_lines(ctx: Context) -> None:
         if copy >= 0:
             run.append((i, copy))
             continue
-        for j, first in run:
-            if len(run) >= DUPLICATE_RUN or ctx.feats[j].words >= DUPLICATE_LONG_WORDS or _names_page(ctx.title, ctx.lines[first].text):
-                ctx.decide(j, "duplicate", "doc.duplicate", evidence=f"copy of line {first}")
+        for j, first in _going(ctx, run):
+            ctx.decide(j, "duplicate", "doc.duplicate", evidence=f"copy of line {first}")
         run = []
+
+
+def _going(ctx: Context, run: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The copies of a run (consecutive kept lines that all repeat earlier ones) that go:
+    all of them when :data:`DUPLICATE_RUN` of them have :data:`DUPLICATE_MIN_WORDS` words
+    (a copied block takes its short lines with it), else the paragraphs and the title."""
+    worded = [(j, first) for j, first in run if ctx.feats[j].words >= DUPLICATE_MIN_WORDS]
+    if len(worded) >= DUPLICATE_RUN:
+        return run
+    return [(j, first) for j, first in worded
+            if ctx.feats[j].words >= DUPLICATE_LONG_WORDS or _names_page(ctx.title, ctx.lines[first].text)]

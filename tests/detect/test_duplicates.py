@@ -102,3 +102,13 @@ def test_disabled_or_kept_by_category() -> None:
     flagged = clean_text(text, Config(keep_categories=("duplicate",)))
     assert flagged.text.count(STORY[1]) == 2
     assert [s.rule for s in flagged.flagged] == ["doc.duplicate"] * 3
+
+
+def test_a_copied_block_takes_its_short_lines_with_it() -> None:
+    """A short line repeated inside a copied block goes with it; alone it would stay."""
+    block = ["Budget vote", STORY[1], STORY[2]]
+    lines = [*paragraphs(1), *block, *paragraphs(2, 1), *block]
+    got = _removed(lines)
+    assert not {1, 2, 3} & got.keys()
+    assert got[6] == ("duplicate", "doc.duplicate", "copy of line 1")
+    assert got[7][:2] == got[8][:2] == ("duplicate", "doc.duplicate")
