@@ -8,7 +8,7 @@ from .pipeline import CleanResult
 
 COLORS = {
     "ad": "31", "subscribe": "35", "author_bio": "36", "comments": "33", "navigation": "34",
-    "share": "32", "legal": "90", "caption": "95", "other": "37",
+    "share": "32", "legal": "90", "caption": "95", "other": "37", "duplicate": "94",
 }
 KEPT_MARK = "  "
 

@@ -9,6 +9,7 @@ from ..document import CATEGORIES
 COLORS: dict[str, str] = {
     "ad": "#dc2626", "subscribe": "#c026d3", "author_bio": "#0891b2", "comments": "#ca8a04",
     "navigation": "#2563eb", "share": "#16a34a", "legal": "#6b7280", "caption": "#db2777", "other": "#78716c",
+    "duplicate": "#7c3aed",
 }
 FALLBACK = "#a8a29e"
 ROW = 24
