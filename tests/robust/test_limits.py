@@ -32,10 +32,21 @@ def test_every_pattern_file_is_found() -> None:
 def test_no_catastrophic_backtracking(where: str, pattern: str) -> None:
     rx = re.compile(pattern, re.IGNORECASE)
     for text in adversarial_inputs(pattern):
-        start = time.perf_counter()
-        rx.search(text)
-        took = time.perf_counter() - start
+        took = _best_of(3, lambda: rx.search(text))
         assert took < MAX_SEARCH_S, f"{where}: {took * 1000:.0f} ms on {text[:30]!r}..."
+
+
+def _best_of(n: int, fn) -> float:
+    """The shortest of ``n`` timings of ``fn()``: a busy machine slows one run, while
+    catastrophic backtracking is slow every time."""
+    best = float("inf")
+    for _ in range(n):
+        start = time.perf_counter()
+        fn()
+        best = min(best, time.perf_counter() - start)
+        if best < MAX_SEARCH_S:
+            break
+    return best
 
 
 def test_phrase_matching_of_long_lines_is_not_catastrophic() -> None:
