@@ -8,7 +8,11 @@ names it.
 """
 from __future__ import annotations
 
+import re
+
+from ..phrases import norm_line
 from .base import Context
+from .zones import main_region
 
 #: A line needs this many words to count as a repeat on its own: shorter ones ("Read more",
 #: "Share", a list item such as "1 cup sugar") repeat legitimately, and boilerplate rules
@@ -21,6 +25,8 @@ DUPLICATE_LONG_WORDS = 12
 DUPLICATE_RUN = 2
 #: What separates a headline from the site's name in a page's ``<title>``.
 TITLE_SEPARATORS = "|-–—:»·•/"
+_SITE_AFTER = re.compile(rf"\W*\s[{re.escape(TITLE_SEPARATORS)}]\s")
+_SITE_BEFORE = re.compile(rf"\s[{re.escape(TITLE_SEPARATORS)}]\s\W*$")
 
 
 def _key(text: str) -> str:
@@ -29,15 +35,15 @@ def _key(text: str) -> str:
 
 def _names_page(title: str, text: str) -> bool:
     """``text`` is the page's ``title``, or the title's part before or after a site name
-    ("Headline | Site", "Site - Headline")."""
-    title, text = _key(title), _key(text)
+    ("Headline | Site", "Site - Headline"), compared as phrases are (:func:`norm_line`: case,
+    quotes, spacing and the punctuation at either end aside)."""
+    title, text = norm_line(title), norm_line(text)
     if not title or not text:
         return False
     if title == text:
         return True
-    before, after = title[len(text):len(text) + 3], title[: len(title) - len(text)][-3:]
-    return (title.startswith(text) and before[:1] == " " and before[1:2] in TITLE_SEPARATORS) or (
-        title.endswith(text) and after[2:] == " " and after[1:2] in TITLE_SEPARATORS)
+    return (title.startswith(text) and _SITE_AFTER.match(title, len(text)) is not None) or (
+        title.endswith(text) and _SITE_BEFORE.search(title[: len(title) - len(text)]) is not None)
 
 
 def _repeats(ctx: Context) -> list[tuple[int, int]]:
@@ -55,8 +61,9 @@ def _repeats(ctx: Context) -> list[tuple[int, int]]:
 
 def duplicate_lines(ctx: Context) -> None:
     """Remove a kept line's later copies where the copy is a paragraph, lies in a run of
-    copies (:data:`DUPLICATE_LONG_WORDS`, :data:`DUPLICATE_RUN`) or repeats the page's
-    ``<title>`` (HTML: a share box or the next-story links repeat the headline).
+    copies (:data:`DUPLICATE_LONG_WORDS`, :data:`DUPLICATE_RUN`), repeats the page's
+    ``<title>`` (HTML) or repeats a line of the article after its end: a share box, the
+    related or next-story links quoting the headline.
 
     Only lines still kept take part: a first copy that another rule removed leaves the later
     one alone, and lines a keep rule holds are never removed.
@@ -74,9 +81,18 @@ def duplicate_lines(ctx: Context) -> None:
 def _going(ctx: Context, run: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """The copies of a run (consecutive kept lines that all repeat earlier ones) that go:
     all of them when :data:`DUPLICATE_RUN` of them have :data:`DUPLICATE_MIN_WORDS` words
-    (a copied block takes its short lines with it), else the paragraphs and the title."""
+    (a copied block takes its short lines with it), else the paragraphs and the furniture."""
     worded = [(j, first) for j, first in run if ctx.feats[j].words >= DUPLICATE_MIN_WORDS]
     if len(worded) >= DUPLICATE_RUN:
         return run
     return [(j, first) for j, first in worded
-            if ctx.feats[j].words >= DUPLICATE_LONG_WORDS or _names_page(ctx.title, ctx.lines[first].text)]
+            if ctx.feats[j].words >= DUPLICATE_LONG_WORDS or _furniture(ctx, j, first)]
+
+
+def _furniture(ctx: Context, j: int, first: int) -> bool:
+    """Copy ``j`` of line ``first`` repeats the page's title, or lies after the main region
+    (:func:`~cleaner.detect.zones.main_region`) while ``first`` does not."""
+    if _names_page(ctx.title, ctx.lines[first].text):
+        return True
+    region = main_region(ctx)
+    return region is not None and j > region[1] >= first

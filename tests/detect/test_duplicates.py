@@ -112,3 +112,22 @@ def test_a_copied_block_takes_its_short_lines_with_it() -> None:
     assert not {1, 2, 3} & got.keys()
     assert got[6] == ("duplicate", "doc.duplicate", "copy of line 1")
     assert got[7][:2] == got[8][:2] == ("duplicate", "doc.duplicate")
+
+
+def test_an_article_line_repeated_after_the_article_goes() -> None:
+    """After the main text (the region of article evidence) a repeat of one of its lines is
+    page furniture: a related-stories list or a share box quoting the headline."""
+    heading = "Why the new flood barrier opened a year late"
+    lines = [*paragraphs(1), heading, *STORY[1:], *paragraphs(2, 1), "Posted in Local News", heading]
+    got = _removed(lines)
+    assert 1 not in got
+    assert got[8] == ("duplicate", "doc.duplicate", "copy of line 1")
+
+
+def test_the_title_matches_whatever_its_quotes() -> None:
+    """The <title> and the page's headline often differ in quote marks and end punctuation."""
+    headline = 'Flood barrier opens "a year late"'
+    lines = [headline, *STORY[1:], *paragraphs(2), headline, *paragraphs(1, 2)]
+    got = _removed(lines, title="Flood barrier opens \u201ca year late\u201d | The Gazette")
+    assert got[6] == ("duplicate", "doc.duplicate", "copy of line 0")
+    assert _names_page("Site \u2013 It\u2019s late!", "It's late")
