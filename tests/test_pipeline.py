@@ -74,7 +74,7 @@ def test_blank_lines_between_blocks_change_no_decision(name: str) -> None:
     assert cleaner.clean_text(spaced).text.split() == cleaner.clean_text(text).text.split()
 
 
-def test_warm_up_loads_what_the_first_document_would(tmp_path) -> None:
+def test_warm_up_loads_what_the_first_document_would() -> None:
     """A worker warms up before its first document's time limit starts (else a short limit
     times out the first document while the line model and language profiles load)."""
     import subprocess
