@@ -19,8 +19,9 @@ from .zones import main_region
 #: handle them; they go only inside a copied block.
 DUPLICATE_MIN_WORDS = 5
 #: A repeat this long (a paragraph) goes on its own; a shorter one only in a run of
-#: ``DUPLICATE_RUN`` repeats or more. A single repeated heading or quote is part of the text
-#: (a table of contents and its sections' headings, a pull quote, a refrain).
+#: ``DUPLICATE_RUN`` repeats or more, or as page furniture (the title again, an article line
+#: again after the article). A single repeated heading or quote within the article is part
+#: of the text (a table of contents and its sections' headings, a pull quote, a refrain).
 DUPLICATE_LONG_WORDS = 12
 DUPLICATE_RUN = 2
 #: What separates a headline from the site's name in a page's ``<title>``.
