@@ -6,7 +6,7 @@ import re
 from cleaner.config import RULES_DIR
 from cleaner.phrases import KINDS
 
-PATTERN_FILES = ("comment_meta.txt", "comment_dates.txt")
+PATTERN_FILES = ("comment_meta.txt", "comment_dates.txt", "bio_lines.txt")
 SIZE = 5000
 
 

@@ -25,7 +25,7 @@ PATTERNS = shipped_patterns()
 
 def test_every_pattern_file_is_found() -> None:
     assert len(PATTERNS) > 100
-    assert {where.split(":")[0].split("/")[1] for where, _ in PATTERNS} >= {"comment_meta.txt", "comment_dates.txt"}
+    assert {where.split(":")[0].split("/")[1] for where, _ in PATTERNS} >= {"comment_meta.txt", "comment_dates.txt", "bio_lines.txt"}
 
 
 @pytest.mark.parametrize(("where", "pattern"), PATTERNS, ids=[w for w, _ in PATTERNS])
