@@ -15,22 +15,17 @@ from .base import Context
 BIO_MAX_WORDS = 80
 
 
-def _bio_shaped(ctx: Context, i: int) -> bool:
-    if not ctx.open(i) or ctx.feats[i].words > BIO_MAX_WORDS:
-        return False
-    text = norm_line(ctx.lines[i].text)
-    return any(rx.search(text) for rx in load_patterns(ctx.languages, "bio_lines"))
-
-
 def closing_bios(ctx: Context) -> None:
     """Remove bio-shaped kept lines that follow the article's paragraphs and are followed by
     none (:meth:`~cleaner.detect.base.Context.protected` lines still kept)."""
     prose = [i for i in range(len(ctx.lines)) if ctx.open(i) and ctx.protected(i)]
-    if not prose:
+    shapes = load_patterns(ctx.languages, "bio_lines")
+    if not prose or not shapes:
         return
-    bios = [i for i in range(prose[0] + 1, len(ctx.lines)) if _bio_shaped(ctx, i)]
-    later_prose = set(prose) - set(bios)
-    last_paragraph = max(later_prose, default=-1)
+    bios = [i for i in range(prose[0] + 1, len(ctx.lines))
+            if ctx.open(i) and ctx.feats[i].words <= BIO_MAX_WORDS
+            and any(rx.search(norm_line(ctx.lines[i].text)) for rx in shapes)]
+    last_paragraph = max(set(prose) - set(bios), default=-1)
     for i in bios:
         if i > last_paragraph:
             ctx.decide(i, "author_bio", "author_bio.closing", evidence=f"after line {last_paragraph}")
