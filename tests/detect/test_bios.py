@@ -1,6 +1,8 @@
 """Author bios after the article (``cleaner/detect/bios.py``): ``author_bio.closing``."""
 from __future__ import annotations
 
+import pytest
+
 from cleaner.detect import detect
 from cleaner.detect.bios import closing_bios
 
@@ -45,13 +47,37 @@ def test_a_first_person_bio_goes() -> None:
     assert _bios(lines) == {3: ("author_bio", "author_bio.closing", "after line 2")}
 
 
-def test_german_bios_use_the_german_shapes() -> None:
-    bio = "Jana Muster ist Professorin für Stadtplanung an der Universität Kassel und schreibt über Verkehr."
-    lines = [*GERMAN, bio]
-    ctx = context(lines)
-    assert "de" in ctx.languages
+FRENCH = [
+    "Le conseil municipal a voté mardi soir la création d'une piste cyclable le long de la voie ferrée, à une large majorité.",
+    "Les travaux doivent commencer au printemps et la ville estime leur coût à environ deux millions d'euros pour tout le tronçon.",
+    "Lors d'une réunion publique, les riverains se sont surtout inquiétés des places de stationnement qui vont disparaître.",
+]
+SPANISH = [
+    "El pleno del ayuntamiento aprobó el martes por la noche el nuevo carril bici junto a la vía del tren, con una amplia mayoría.",
+    "Las obras comenzarán en primavera y el ayuntamiento calcula que costarán unos dos millones de euros en todo el tramo.",
+    "En una reunión con los vecinos, la principal preocupación fueron las plazas de aparcamiento que desaparecerán de la calle.",
+]
+
+
+@pytest.mark.parametrize(("lang", "article", "bio"), [
+    ("de", GERMAN, "Jana Muster ist Professorin für Stadtplanung an der Universität Kassel und schreibt über Verkehr."),
+    ("fr", FRENCH, "Jeanne Martin est professeure d'urbanisme à l'université de Lyon et l'autrice de deux livres."),
+    ("es", SPANISH, "Juana Pérez es periodista en Sevilla y escribe sobre vivienda y transporte desde 2015."),
+])
+def test_other_languages_use_their_own_shapes(lang: str, article: list[str], bio: str) -> None:
+    ctx = context([*article, bio])
+    assert lang in ctx.languages
     closing_bios(ctx)
     assert {i: (d.category, d.rule) for i, d in ctx.decided.items()} == {3: ("author_bio", "author_bio.closing")}
+
+
+@pytest.mark.parametrize(("article", "closing"), [
+    (GERMAN, "Er ist Professor für Stadtplanung und berät die Stadt seit vielen Jahren."),
+    (FRENCH, "Elle est journaliste depuis vingt ans et suit le dossier depuis le début."),
+    (SPANISH, "Ella es periodista desde hace veinte años y sigue el asunto desde el principio."),
+])
+def test_a_closing_sentence_with_a_pronoun_stays_in_other_languages_too(article: list[str], closing: str) -> None:
+    assert _bios([*article, closing]) == {}
 
 
 def test_a_page_without_article_paragraphs_is_left_alone() -> None:
