@@ -14,6 +14,16 @@ GERMAN = [
     "Die Bauarbeiten sollen im Frühjahr beginnen, und die Stadt rechnet mit Kosten von rund zwei Millionen Euro für den ganzen Abschnitt.",
     "Anwohner hatten sich in einer Versammlung vor allem Sorgen um die Parkplätze gemacht, die an der Straße wegfallen werden.",
 ]
+FRENCH = [
+    "Le conseil municipal a voté mardi soir la création d'une piste cyclable le long de la voie ferrée, à une large majorité.",
+    "Les travaux doivent commencer au printemps et la ville estime leur coût à environ deux millions d'euros pour tout le tronçon.",
+    "Lors d'une réunion publique, les riverains se sont surtout inquiétés des places de stationnement qui vont disparaître.",
+]
+SPANISH = [
+    "El pleno del ayuntamiento aprobó el martes por la noche el nuevo carril bici junto a la vía del tren, con una amplia mayoría.",
+    "Las obras comenzarán en primavera y el ayuntamiento calcula que costarán unos dos millones de euros en todo el tramo.",
+    "En una reunión con los vecinos, la principal preocupación fueron las plazas de aparcamiento que desaparecerán de la calle.",
+]
 
 
 def _bios(lines: list[str]) -> dict[int, tuple[str, str, str]]:
@@ -45,18 +55,6 @@ def test_a_closing_sentence_about_him_or_her_stays() -> None:
 def test_a_first_person_bio_goes() -> None:
     lines = [*paragraphs(3), "I'm Sam Lee, a freelance reporter based in Glasgow who writes about housing and transport."]
     assert _bios(lines) == {3: ("author_bio", "author_bio.closing", "after line 2")}
-
-
-FRENCH = [
-    "Le conseil municipal a voté mardi soir la création d'une piste cyclable le long de la voie ferrée, à une large majorité.",
-    "Les travaux doivent commencer au printemps et la ville estime leur coût à environ deux millions d'euros pour tout le tronçon.",
-    "Lors d'une réunion publique, les riverains se sont surtout inquiétés des places de stationnement qui vont disparaître.",
-]
-SPANISH = [
-    "El pleno del ayuntamiento aprobó el martes por la noche el nuevo carril bici junto a la vía del tren, con una amplia mayoría.",
-    "Las obras comenzarán en primavera y el ayuntamiento calcula que costarán unos dos millones de euros en todo el tramo.",
-    "En una reunión con los vecinos, la principal preocupación fueron las plazas de aparcamiento que desaparecerán de la calle.",
-]
 
 
 @pytest.mark.parametrize(("lang", "article", "bio"), [
