@@ -80,8 +80,9 @@ class LineModel:
         rows = (np.arange(n) * width)[:, None]
         contrib = np.zeros(n * width)
         for level in range(self.depth):
-            at = rows + self.path_feature[level][leaves]
-            contrib += np.bincount(at.ravel(), weights=self.path_delta[level][leaves].ravel(), minlength=contrib.size)
+            at = np.take(self.path_feature[level], leaves)
+            at += rows
+            contrib += np.bincount(at.ravel(), weights=np.take(self.path_delta[level], leaves).ravel(), minlength=contrib.size)
         return (self.rate * contrib).reshape(n, width)
 
     def _walk(self, x: np.ndarray, explain: bool) -> tuple[np.ndarray, np.ndarray]:
@@ -96,17 +97,19 @@ class LineModel:
         feat, thr, kids, val = (a.ravel() for a in (self.feature, self.threshold, self.kids, self.value))
         trees, nodes = self.feature.shape
         n, width = x.shape[0], len(self.features)
-        rows = (np.arange(n) * width)[:, None]
-        node = np.tile(np.arange(trees) * nodes, (n, 1))  # flat node index: tree * nodes + node
+        rows = (np.arange(n, dtype=feat.dtype) * width)[:, None]
+        node = np.tile(np.arange(trees, dtype=feat.dtype) * nodes, (n, 1))  # flat: tree * nodes + node
         contrib = np.zeros(n * width if explain else 0)
-        flat_x = x.ravel()
-        for _ in range(self.depth):
-            at = rows + feat[node]
-            child = kids[2 * node + (flat_x[at] <= thr[node])]
+        flat_x = np.ascontiguousarray(x).ravel()
+        for _ in range(self.depth):  # np.take: about twice as fast as fancy indexing here
+            at = np.take(feat, node)
+            at += rows
+            child = np.take(kids, (node << 1) + (np.take(flat_x, at) <= np.take(thr, node)))
             if explain:
-                contrib += np.bincount(at.ravel(), weights=(val[child] - val[node]).ravel(), minlength=contrib.size)
+                weights = np.take(val, child) - np.take(val, node)
+                contrib += np.bincount(at.ravel(), weights=weights.ravel(), minlength=contrib.size)
             node = child
-        logit = self.init + self.rate * val[node].sum(axis=1)
+        logit = self.init + self.rate * np.take(val, node).sum(axis=1)
         return 1.0 / (1.0 + np.exp(logit)), (self.rate * contrib).reshape(n, width if explain else 0), node
 
     def explain(
