@@ -196,3 +196,27 @@ def test_example_command_line(made) -> None:
                  "--workers", "1", "--glob", "*.jsonl.gz"]) == 0
     ids = {json.loads(line)["id"] for path in out.glob("*.jsonl.gz") for line in gzip.open(path, "rt")}
     assert ids == {rel for rel in docs if (clean / f"{rel.rsplit('.', 1)[0]}.txt").read_text(encoding="utf-8")}
+
+
+def _readme_pipeline() -> str:
+    """The Python block of the README's datatrove section, as written."""
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+    section = readme.split("### datatrove: the cleaner as a pipeline step", 1)[1]
+    return section.split("```python\n", 1)[1].split("```", 1)[0]
+
+
+@pytest.mark.slow
+def test_readme_pipeline_runs_as_written(made, tmp_path) -> None:
+    """A user's copy of the README's pipeline (a script of its own, no configuration file)
+    cleans ``in/`` into ``out/`` as ``make clean`` does."""
+    import subprocess
+    import sys
+
+    base, clean, docs = made
+    shutil.copytree(base / "jsonl", tmp_path / "in")
+    (tmp_path / "pipeline.py").write_text(_readme_pipeline(), encoding="utf-8")
+    subprocess.run([sys.executable, "pipeline.py"], cwd=tmp_path, check=True, timeout=300, capture_output=True)
+    got = {json.loads(line)["id"]: json.loads(line)["text"]
+           for path in (tmp_path / "out").glob("*.jsonl.gz") for line in gzip.open(path, "rt", encoding="utf-8")}
+    want = {rel: (clean / f"{rel.rsplit('.', 1)[0]}.txt").read_text(encoding="utf-8") for rel in docs}
+    assert got == {rel: text for rel, text in want.items() if text}
