@@ -107,6 +107,28 @@ def merge_counts(folder: DataFolderLike, min_docs: int) -> frozenset[int]:
     return frozenset(int(k) for k in unique[totals >= min_docs].tolist())
 
 
+def shard_adapter(reader: Any, data: dict, path: str, id_in_file: int | str) -> dict:
+    """``JsonlReader(folder, adapter=shard_adapter)``: read the JSON Lines shards ``make clean``
+    reads (``id``, ``text`` or ``html``, optional ``url`` and ``metadata`` per line).
+
+    datatrove's own adapter takes the ``text`` key alone, so it drops a record that has only
+    ``html``. Here ``html`` wins when it is there and is cleaned as a page
+    (``metadata["format"] = "html"``), as ``make clean`` cleans the record; else ``text`` is
+    the document, its format found as :class:`CleanerStep` finds it (``format="auto"``). A
+    record's ``metadata`` object and its other keys (``url``...) go into the metadata.
+    """
+    data = dict(data)
+    html, text, rid = data.pop("html", None), data.pop("text", None), data.pop("id", None)
+    metadata = data.pop("metadata", None)
+    metadata = metadata if isinstance(metadata, dict) else {} if metadata is None else {"metadata": metadata}
+    content = html if html is not None else text
+    return {
+        "text": content if isinstance(content, str) else "",  # datatrove skips a record without text
+        "id": str(rid) if rid is not None else f"{path}/{id_in_file}",
+        "metadata": {**metadata, **data, **({"format": "html"} if html is not None else {})},
+    }
+
+
 class CleanerLineCounts(PipelineStep):
     """Stage 1, the corpus pass: each task writes its documents' line-key counts.
 

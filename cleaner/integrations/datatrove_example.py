@@ -8,8 +8,9 @@ Stage 1 (the corpus pass) reads the input and writes each task's line counts; st
         [--reader jsonl|warc] [--tasks N] [--workers N] [--config cleaner.toml] \\
         [--executor local|slurm|ray] [--partition P] [--time 04:00:00]
 
-``INPUT`` holds ``*.jsonl[.gz]`` files (``{"id", "text", "metadata": {"path": ...}}`` per
-line; ``metadata.format`` may force ``text``/``html``) or WARC files; ``WORK`` receives the
+``INPUT`` holds ``*.jsonl[.gz]`` files (as ``make clean`` reads them: ``{"id", "text" or
+"html", "url", "metadata"}`` per line; :func:`~cleaner.integrations.datatrove.shard_adapter`)
+or WARC files; ``WORK`` receives the
 line counts and datatrove's logs (use a fresh one per corpus: finished tasks are skipped).
 Slurm and Ray run the same two pipelines with another executor class; every task must see
 the same ``WORK`` folder (a shared file system or an fsspec URL such as ``s3://``).
@@ -30,7 +31,9 @@ def reader(kind: str, data: str, glob_pattern: str | None = None) -> Any:
         return WarcReader(data, glob_pattern=glob_pattern)
     from datatrove.pipeline.readers import JsonlReader
 
-    return JsonlReader(data, glob_pattern=glob_pattern)
+    from .datatrove import shard_adapter
+
+    return JsonlReader(data, glob_pattern=glob_pattern, adapter=shard_adapter)
 
 
 def pipelines(input_path: str, output: str, work: str, kind: str = "jsonl", config: Config | None = None,

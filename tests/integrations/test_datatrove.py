@@ -187,6 +187,40 @@ def test_warc_records_match_make_clean(tmp_path) -> None:
             (s["start"], s["end"], s["category"], s["rule"]) for s in sidecar["removed"]]
 
 
+def test_shard_records_with_html_match_make_clean(tmp_path) -> None:
+    """A JSON Lines shard as ``make clean`` reads it (``html`` or ``text``, ``url``) cleans the
+    same through datatrove with :func:`shard_adapter` (datatrove's own adapter would drop the
+    records that have only ``html``)."""
+    records = [
+        {"id": "page-a", "html": news_html(" on Monday"), "url": "https://example.org/a"},
+        {"id": "page-b", "html": news_html(" on Friday"), "text": "the html wins", "metadata": {"lang": "en"}},
+        {"id": "story", "text": news_text(" in May")},
+        {"id": 7, "text": "\n".join(BLOG) + "\n", "url": "https://example.org/blog"},
+    ]
+    for folder in ("raw", "in"):
+        (tmp_path / folder).mkdir()
+        with open(tmp_path / folder / "shard.jsonl", "w", encoding="utf-8") as fh:
+            fh.writelines(json.dumps(r) + "\n" for r in records)
+    run(tmp_path / "raw", tmp_path / "clean", Config(), jobs=1, quiet=True)
+    made = {}
+    for path in (tmp_path / "clean").rglob("*.json"):
+        if ".cleaner" not in path.parts:
+            data = json.loads(path.read_text(encoding="utf-8"))
+            made[data["id"]] = (data, path.with_suffix(".txt").read_text(encoding="utf-8"))
+    _, second = executors(str(tmp_path / "in"), str(tmp_path / "out"), str(tmp_path / "work"), tasks=1, workers=1)
+    second.run()
+    got = {d["id"]: d for d in map(json.loads, gzip.open(tmp_path / "out" / "00000.jsonl.gz", "rt", encoding="utf-8"))}
+    assert sorted(got) == sorted(made) == ["7", "page-a", "page-b", "story"]
+    for rid, doc in got.items():
+        sidecar, text = made[rid]
+        mine = doc["metadata"]["cleaner"]
+        assert (mine["format"], doc["text"], mine["url"]) == (sidecar["format"], text, sidecar["url"]), rid
+        assert [(s["start"], s["end"], s["category"], s["rule"]) for s in mine["removed"]] == [
+            (s["start"], s["end"], s["category"], s["rule"]) for s in sidecar["removed"]], rid
+    assert [got[r]["metadata"]["cleaner"]["format"] for r in ("page-a", "page-b", "story")] == ["html", "html", "text"]
+    assert got["page-b"]["metadata"]["lang"] == "en"
+
+
 def test_example_command_line(made) -> None:
     from cleaner.integrations.datatrove_example import main
 
