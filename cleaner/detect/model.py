@@ -124,19 +124,17 @@ class LineModel:
     def explain_rows(
         self, contributions: np.ndarray, top: int = EVIDENCE_FEATURES, hide: frozenset[str] = frozenset()
     ) -> list[list[tuple[str, float]]]:
-        """:meth:`explain` for each row of ``contributions`` (rows x features), sorted at once."""
+        """:meth:`explain` for each row of ``contributions`` (rows x features), sorted at once
+        (a stable sort of the features not hidden: ties keep the features' order)."""
         names = self.features
-        width = min(len(names), top + len(hide))  # the most features a row's answer may look at
-        out: list[list[tuple[str, float]]] = []
-        for order, values in zip(np.argsort(contributions, axis=1)[:, :width].tolist(), contributions.tolist()):
-            mine: list[tuple[str, float]] = []
-            for f in order:
-                if len(mine) == top or values[f] >= 0:
-                    break
-                if names[f] not in hide:
-                    mine.append((names[f], round(values[f], 2)))
-            out.append(mine)
-        return out
+        visible = [k for k, name in enumerate(names) if name not in hide]
+        values = np.asarray(contributions)[:, visible]
+        order = np.argsort(values, axis=1, kind="stable")[:, :top]
+        strongest = np.take_along_axis(values, order, axis=1)
+        return [
+            [(names[visible[k]], round(v, 2)) for k, v in zip(cols, vals) if v < 0]
+            for cols, vals in zip(order.tolist(), strongest.tolist())
+        ]
 
 
 def _depth(left: list[int], right: list[int]) -> int:

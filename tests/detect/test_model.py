@@ -34,13 +34,13 @@ def test_scores_and_explanation_of_a_stump_and_a_deeper_tree() -> None:
 
 def test_explanations_of_many_rows_at_once_equal_one_by_one() -> None:
     """``explain_rows`` sorts all rows at once; each row's answer is what sorting that row
-    alone gives, also when hidden features (the HTML ones, for a text document) sit among the
-    strongest."""
+    alone gives (ties in the features' order), also when hidden features (the HTML ones, for a
+    text document) sit among the strongest."""
     import numpy as np
 
     def one(row: np.ndarray, hide: frozenset[str]) -> list[tuple[str, float]]:
         out: list[tuple[str, float]] = []
-        for f in np.argsort(row).tolist():
+        for f in np.argsort(row, kind="stable").tolist():
             if len(out) == 3 or row[f] >= 0:
                 break
             if FEATURES[f] not in hide:
