@@ -154,8 +154,12 @@ def pool_map(fn: Callable[[Any], Any], tasks: Iterable[Any], jobs: int, init_arg
 
 
 def file_batches(items: list[Any], jobs: int) -> Iterator[tuple[str, list[Any]]]:
-    """Raw files (or their tasks) in batches: big enough to be cheap, small enough to balance."""
-    size = max(1, min(64, len(items) // (jobs * 8) or 1))
+    """Raw files (or their tasks) in batches: big enough to be cheap, small enough to balance.
+
+    About 32 batches a worker (64 files at most): a run ends when its last batch does, and
+    a worker without a batch waits meanwhile, on average half a batch's time.
+    """
+    size = max(1, min(64, len(items) // (jobs * 32) or 1))
     for start in range(0, len(items), size):
         yield "files", items[start : start + size]
 
