@@ -10,8 +10,8 @@ Stage 1 (the corpus pass) reads the input and writes each task's line counts; st
 
 ``INPUT`` holds ``*.jsonl[.gz]`` files (as ``make clean`` reads them: ``{"id", "text" or
 "html", "url", "metadata"}`` per line; :func:`~cleaner.integrations.datatrove.shard_adapter`)
-or WARC files; ``WORK`` receives the
-line counts and datatrove's logs (use a fresh one per corpus: finished tasks are skipped).
+or WARC files; ``WORK`` receives the line counts and datatrove's logs (use a fresh one per
+corpus: finished tasks are skipped).
 Slurm and Ray run the same two pipelines with another executor class; every task must see
 the same ``WORK`` folder (a shared file system or an fsspec URL such as ``s3://``).
 """
