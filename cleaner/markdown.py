@@ -6,7 +6,8 @@ its inline links, a logo becomes ``![alt](https://…/logo.png)``. Judged as wri
 make a menu look like a long line of words and hide the comment section's shape. A document
 with at least :data:`MIN_LINKS` inline links or images counts as Markdown (a plain-text dump
 has at most one); each of its lines is then read as its *visible text*: link text without
-its URL, no images, no heading, list, quote or emphasis markers, no backslash escapes. Its
+its URL, no images, no heading, list, definition, quote or emphasis markers, no backslash
+escapes. Its
 link density (the share of that text inside links) is a line-model feature, as for a page.
 
 When the Markdown is hard-wrapped (html2text's default), its paragraphs are joined by
@@ -40,11 +41,13 @@ _INLINE_RE = re.compile(r"!?" + _TEXT + _URL)
 _IMAGE_RE = re.compile(r"!" + _TEXT + _TARGET)
 _LINK_RE = re.compile(_TEXT + _TARGET)
 _DEFINITION_RE = re.compile(r"^ {0,3}\[[^\]\n]+\]:\s*\S+.*$")
-_PREFIX_RE = re.compile(r"^\s*(?:>\s*)*(?:#{1,6}\s+|[*+-]\s+|\d{1,3}[.)]\s+)?")
+_PREFIX_RE = re.compile(r"^\s*(?:>\s*)*(?:#{1,6}\s+|[*+-]\s+|\d{1,3}[.)]\s+|:\s+)?")
 _EMPHASIS_RE = re.compile(r"\*{1,3}|(?<![\w\\])_{1,3}(?=\S)|(?<=\S)_{1,3}(?!\w)|~~|`+")
 _ESCAPE_RE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>~])")
-#: A line that starts a block of its own: heading, list item, quote, table row, fence, rule.
-_BLOCK_START_RE = re.compile(r"^ {0,3}(?:#{1,6}(?:\s|$)|[*+-]\s|\d{1,9}[.)]\s|>|\||```|~~~|(?:[-*_] *){3,}$)")
+#: A line that starts a block of its own: heading, list item, quote, table row, fence, rule,
+#: or a definition (``:   text``, as markdownify and Pandoc write a ``<dd>``: a comment's
+#: text under its author line, a caption under its image).
+_BLOCK_START_RE = re.compile(r"^ {0,3}(?:#{1,6}(?:\s|$)|[*+-]\s|\d{1,9}[.)]\s|:\s|>|\||```|~~~|(?:[-*_] *){3,}$)")
 
 
 def is_markdown(text: str) -> bool:
@@ -58,8 +61,9 @@ def is_markdown(text: str) -> bool:
 
 
 def starts_block(line: str) -> bool:
-    """Whether a Markdown line starts a block of its own (a heading, a list item, a quote,
-    a table row, a fence or a rule), rather than going on with the paragraph above."""
+    """Whether a Markdown line starts a block of its own (a heading, a list item, a
+    definition, a quote, a table row, a fence or a rule), rather than going on with the
+    paragraph above."""
     return _BLOCK_START_RE.match(line) is not None
 
 

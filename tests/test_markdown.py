@@ -38,6 +38,8 @@ PAGE = "\n\n".join([
     ("## A heading with **bold** and _emphasis_ in snake_case", "A heading with bold and emphasis in snake_case"),
     ("* [An item](https://a.org/i) \\- with an escape", "An item - with an escape"),
     ("> a quoted line", "a quoted line"),
+    (":   a definition (a <dd>)", "a definition (a <dd>)"),
+    ("Ratio 3:2 holds", "Ratio 3:2 holds"),
     ("---|---", ""),
     ("[1]: https://a.org/ref", ""),
     ("   ", "   "),
@@ -176,6 +178,26 @@ def test_wrapped_markdown_paragraphs_follow_markdowns_rule() -> None:
     assert blocks[2:4] == ["Home", "News"]
     assert blocks[4].startswith("Residents") and blocks[4].endswith("public consultation.")
     assert len(blocks) == 5
+
+
+COMMENTS_MD = """\
+[12](#comment-12 "Permalink to this comment") [Jane Roe](https://example.org/jane) 11.06.12 at 10:45 pm
+:   I read the report too, and the part about the parking spaces was the most
+    convincing for me, whatever the council says about the market square.
+
+[13](#comment-13 "Permalink to this comment") John Doe 11.06.12 at 11:25 pm
+:   Thanks for the link.
+"""
+
+
+def test_a_definition_starts_its_own_block_in_wrapped_markdown() -> None:
+    """``:   text`` (a ``<dd>``, as markdownify writes it: here a comment under its author
+    line) is a block of its own: joined with the line above, the author line would read as
+    the start of a long paragraph, not as a comment's furniture."""
+    blocks = [l.text for l in text_lines(WRAPPED_MD + "\n" + COMMENTS_MD) if l.text.strip()][5:]
+    assert blocks[0] == "12 Jane Roe 11.06.12 at 10:45 pm"
+    assert blocks[1].startswith("I read the report") and blocks[1].endswith("the market square.")
+    assert blocks[2:] == ["13 John Doe 11.06.12 at 11:25 pm", "Thanks for the link."]
 
 
 def test_lines_carry_their_link_density() -> None:
