@@ -8,10 +8,12 @@ names in :data:`FEATURES` are stable: the shipped model refers to them.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 import numpy as np
 
 from ..document import PHRASE_CATEGORIES
+from ..features import MEMO_LINES
 from .base import Context
 from .zones import main_region
 
@@ -39,16 +41,22 @@ _SEPARATORS = tuple("|»«·•›‹/>")
 _DIGITS_RE = re.compile(r"\d+")
 
 
+@lru_cache(maxsize=MEMO_LINES)
+def _marks(text: str) -> tuple[bool, int, float]:
+    """A line's colon ending, separator count and digit share (remembered, as its
+    :func:`~cleaner.features.text_features`: menus and footers repeat in a corpus)."""
+    text = text.strip()
+    digits = len(text) - len(_DIGITS_RE.sub("", text))
+    return text.endswith(":"), sum(map(text.count, _SEPARATORS)), digits / max(1, len(text))
+
+
 def _own(ctx: Context) -> np.ndarray:
     """The line's own shape (the ``_OWN`` columns)."""
     rows = []
     for i, f in enumerate(ctx.feats):
-        text = ctx.lines[i].text.strip()
-        size = max(1, len(text))
         rows.append((
             f.words, f.chars, f.stop_ratio, f.terminal, f.alpha_ratio, f.upper_initial_ratio,
-            text.endswith(":"), sum(map(text.count, _SEPARATORS)),
-            (len(text) - len(_DIGITS_RE.sub("", text))) / size, f.good(), ctx.protected(i),
+            *_marks(ctx.lines[i].text), f.good(), ctx.protected(i),
         ))
     own = np.array(rows, dtype=float).reshape(len(rows), len(_OWN))
     own[:, :2] = np.log1p(own[:, :2])
