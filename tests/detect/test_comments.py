@@ -154,3 +154,24 @@ def test_blogger_and_profile_link_commenter_lines_are_furniture() -> None:
     assert got["said..."] == ("comments", "comments.section")
     assert got[COMMENT.replace("completely", "partly")] == ("comments", "comments.section")
     assert not set(paragraphs(4)) & set(got)
+
+
+def test_a_blog_front_page_with_long_post_signatures_stays() -> None:
+    """A blog's front page signs each post "Posted by Name in blog at 05:46 | Comments (0) |
+    Trackbacks (0)": 13 words, more than comment furniture has (``FURNITURE_MAX_WORDS``), so
+    the signatures do not chain the posts into one comment section (with a limit of 14 words
+    a CleanEval page lost every post)."""
+    sig = [f"Posted by Mark Roe in markey at 0{n}:46 | Comments ({n}) | Trackbacks (0)" for n in range(4)]
+    posts = [paragraphs(2, first=2 * n) for n in range(4)]
+    lines = [line for n in range(4) for line in (*posts[n], sig[n])]
+    got = decisions(lines, stop_before="model.line")
+    assert not {p for post in posts for p in post} & set(got)
+
+
+def test_a_dated_article_sentence_after_a_comment_link_stays() -> None:
+    """A sentence of the article that holds a date, after a "Comments" link in the article,
+    is not a comment's signature: the article goes on after it."""
+    dated = "The mayor said on March 3, 2021 that the new lanes would open in May."
+    lines = [*paragraphs(2), "Comments", dated, *paragraphs(3, first=2)]
+    got = decisions(lines, stop_before="model.line")
+    assert not {dated, *paragraphs(3, first=2)} & set(got)
