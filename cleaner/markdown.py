@@ -7,8 +7,8 @@ make a menu look like a long line of words and hide the comment section's shape.
 with at least :data:`MIN_LINKS` inline links or images counts as Markdown (a plain-text dump
 has at most one); each of its lines is then read as its *visible text*: link text without
 its URL, no images, no heading, list, definition, quote or emphasis markers, no backslash
-escapes. Its
-link density (the share of that text inside links) is a line-model feature, as for a page.
+escapes. Its link density (the share of that text inside links) is a line-model feature, as
+for a page.
 
 When the Markdown is hard-wrapped (html2text's default), its paragraphs are joined by
 Markdown's rule (:func:`cleaner.blocks.markdown_paragraphs`), and a link broken over a line
@@ -41,13 +41,16 @@ _INLINE_RE = re.compile(r"!?" + _TEXT + _URL)
 _IMAGE_RE = re.compile(r"!" + _TEXT + _TARGET)
 _LINK_RE = re.compile(_TEXT + _TARGET)
 _DEFINITION_RE = re.compile(r"^ {0,3}\[[^\]\n]+\]:\s*\S+.*$")
-_PREFIX_RE = re.compile(r"^\s*(?:>\s*)*(?:#{1,6}\s+|[*+-]\s+|\d{1,3}[.)]\s+|:\s+)?")
+_PREFIX_RE = re.compile(r"^\s*(?:>\s*)*(?:#{1,6}\s+|[*+-]\s+|\d{1,3}[.)]\s+|:(?: {2,}|\t)\s*)?")
 _EMPHASIS_RE = re.compile(r"\*{1,3}|(?<![\w\\])_{1,3}(?=\S)|(?<=\S)_{1,3}(?!\w)|~~|`+")
 _ESCAPE_RE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>~])")
 #: A line that starts a block of its own: heading, list item, quote, table row, fence, rule,
 #: or a definition (``:   text``, as markdownify and Pandoc write a ``<dd>``: a comment's
-#: text under its author line, a caption under its image).
-_BLOCK_START_RE = re.compile(r"^ {0,3}(?:#{1,6}(?:\s|$)|[*+-]\s|\d{1,9}[.)]\s|:\s|>|\||```|~~~|(?:[-*_] *){3,}$)")
+#: text under its author line, a caption under its image). A definition's colon is followed
+#: by two spaces or more (or a tab): French prose wrapped before its " : " is not one.
+_BLOCK_START_RE = re.compile(
+    r"^ {0,3}(?:#{1,6}(?:\s|$)|[*+-]\s|\d{1,9}[.)]\s|:(?: {2,}|\t)|>|\||```|~~~|(?:[-*_] *){3,}$)"
+)
 
 
 def is_markdown(text: str) -> bool:

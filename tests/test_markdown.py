@@ -8,7 +8,7 @@ import pytest
 import cleaner
 from cleaner.blocks import text_lines
 from cleaner.config import Config
-from cleaner.markdown import is_markdown, visible_text
+from cleaner.markdown import is_markdown, starts_block, visible_text
 from cleaner.pipeline import clean_lines
 from cleaner.spans import replay
 
@@ -39,6 +39,7 @@ PAGE = "\n\n".join([
     ("* [An item](https://a.org/i) \\- with an escape", "An item - with an escape"),
     ("> a quoted line", "a quoted line"),
     (":   a definition (a <dd>)", "a definition (a <dd>)"),
+    (": suite d'une phrase française", ": suite d'une phrase française"),
     ("Ratio 3:2 holds", "Ratio 3:2 holds"),
     ("---|---", ""),
     ("[1]: https://a.org/ref", ""),
@@ -198,6 +199,7 @@ def test_a_definition_starts_its_own_block_in_wrapped_markdown() -> None:
     assert blocks[0] == "12 Jane Roe 11.06.12 at 10:45 pm"
     assert blocks[1].startswith("I read the report") and blocks[1].endswith("the market square.")
     assert blocks[2:] == ["13 John Doe 11.06.12 at 11:25 pm", "Thanks for the link."]
+    assert not starts_block(": suite d'une phrase française, coupée avant ses deux-points")
 
 
 def test_lines_carry_their_link_density() -> None:
