@@ -147,6 +147,16 @@ def test_merge_counts_checks_completeness(tmp_path) -> None:
         merge_counts(str(tmp_path), 3)
 
 
+def outputs_by_id(clean: Path) -> dict[str, tuple[dict, str]]:
+    """``make clean``'s outputs of shard records: ``{record id: (sidecar, clean text)}``."""
+    made = {}
+    for path in clean.rglob("*.json"):
+        if ".cleaner" not in path.parts:
+            data = json.loads(path.read_text(encoding="utf-8"))
+            made[data["id"]] = (data, path.with_suffix(".txt").read_text(encoding="utf-8"))
+    return made
+
+
 def test_warc_records_match_make_clean(tmp_path) -> None:
     """A WARC file read by datatrove's WarcReader cleans as ``make clean`` cleans it as a shard."""
     for module in ("warcio", "cchardet", "magic"):
@@ -167,11 +177,7 @@ def test_warc_records_match_make_clean(tmp_path) -> None:
                 f"https://example.org/{name}", "response", payload=BytesIO(page.encode("utf-8")), http_headers=http))
     shutil.copyfile(tmp_path / "raw" / "crawl.warc.gz", tmp_path / "warc" / "crawl.warc.gz")
     run(tmp_path / "raw", tmp_path / "clean", Config(), jobs=1, quiet=True)
-    made = {}
-    for path in (tmp_path / "clean").rglob("*.json"):
-        if ".cleaner" not in path.parts:
-            data = json.loads(path.read_text(encoding="utf-8"))
-            made[data["id"]] = (data, path.with_suffix(".txt").read_text(encoding="utf-8"))
+    made = outputs_by_id(tmp_path / "clean")
     assert len(made) == len(pages)
     _, second = executors(str(tmp_path / "warc"), str(tmp_path / "out"), str(tmp_path / "work"),
                           kind="warc", tasks=1, workers=1)
@@ -202,11 +208,7 @@ def test_shard_records_with_html_match_make_clean(tmp_path) -> None:
         with open(tmp_path / folder / "shard.jsonl", "w", encoding="utf-8") as fh:
             fh.writelines(json.dumps(r) + "\n" for r in records)
     run(tmp_path / "raw", tmp_path / "clean", Config(), jobs=1, quiet=True)
-    made = {}
-    for path in (tmp_path / "clean").rglob("*.json"):
-        if ".cleaner" not in path.parts:
-            data = json.loads(path.read_text(encoding="utf-8"))
-            made[data["id"]] = (data, path.with_suffix(".txt").read_text(encoding="utf-8"))
+    made = outputs_by_id(tmp_path / "clean")
     _, second = executors(str(tmp_path / "in"), str(tmp_path / "out"), str(tmp_path / "work"), tasks=1, workers=1)
     second.run()
     got = {d["id"]: d for d in map(json.loads, gzip.open(tmp_path / "out" / "00000.jsonl.gz", "rt", encoding="utf-8"))}
