@@ -9,6 +9,7 @@ follows it. The shapes are phrase data, per language (``rules/<lang>/bio_lines.t
 from __future__ import annotations
 
 from ..phrases import load_patterns, norm_line
+from ..regexindex import index_of
 from .base import Context
 
 #: A bio is a short paragraph; a longer line is article text whatever it starts with.
@@ -22,9 +23,10 @@ def closing_bios(ctx: Context) -> None:
     shapes = load_patterns(ctx.languages, "bio_lines")
     if not prose or not shapes:
         return
+    index = index_of(shapes)  # tries only the shapes whose words the line holds
     bios = [i for i in range(prose[0] + 1, len(ctx.lines))
             if ctx.open(i) and ctx.feats[i].words <= BIO_MAX_WORDS
-            and any(rx.search(norm_line(ctx.lines[i].text)) for rx in shapes)]
+            and index.first_match(norm_line(ctx.lines[i].text)) is not None]
     last_paragraph = max(set(prose) - set(bios), default=-1)
     for i in bios:
         if i > last_paragraph:
