@@ -1,6 +1,7 @@
 """Context rules: decide a line by its neighbours, its list, or the rest of the corpus."""
 from __future__ import annotations
 
+from ..document import Line
 from ..phrases import load_phrasebook
 from .base import Context
 from .zones import main_region
@@ -13,6 +14,10 @@ CAPTION_MAX_WORDS = 25
 AMID_MAIN_REMOVED_HINTS = frozenset({"comments", "navigation", "author_bio"})
 #: DOM words whose hint does not remove prose amid the main text (an article's own header).
 AMID_MAIN_WEAK_WORDS = frozenset({"header"})
+#: Lines from the page's last ``<h1>`` above trafilatura's main text to that text within
+#: which a prose block is the article's lead (standfirst), left to the line model.
+LEAD_WINDOW = 8
+HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 
 
 def _title_like(ctx: Context, i: int) -> bool:
@@ -91,18 +96,44 @@ def outside_main_html(ctx: Context) -> None:
     block whose DOM hints at comments, navigation or an author bio is removed all the same
     (``AMID_MAIN_REMOVED_HINTS``): prose there is a reader's comment, a teaser or a bio. Not
     so a ``header`` (``AMID_MAIN_WEAK_WORDS``): prose in one amid the main text is the
-    article's lead, under its title.
+    article's lead, under its title. An unhinted prose block between the article's ``<h1>``
+    and the main text is its lead too (:func:`_lead_lines`), also left to the model.
     """
     main = [i for i, line in enumerate(ctx.lines) if line.in_main]
     first, last = (main[0], main[-1]) if main else (-1, -1)
+    lead = _lead_lines(ctx, first)
     for i, line in enumerate(ctx.lines):
         if line.in_main is not False:
             continue
-        if ctx.protected(i) and first < i < last and (line.hint not in AMID_MAIN_REMOVED_HINTS
-                                                      or line.hint_word in AMID_MAIN_WEAK_WORDS):
+        if ctx.protected(i) and (first < i < last and _amid_kept(line) or i in lead and _lead_kept(line)):
             continue
         evidence = f"dom:{line.hint_word}" if line.hint else "not in main text"
         ctx.decide(i, ctx.hint(i, "navigation"), "html.outside_main", evidence=evidence)
+
+
+def _amid_kept(line: Line) -> bool:
+    return line.hint not in AMID_MAIN_REMOVED_HINTS or line.hint_word in AMID_MAIN_WEAK_WORDS
+
+
+def _lead_kept(line: Line) -> bool:
+    return not line.hint or line.hint_word in AMID_MAIN_WEAK_WORDS
+
+
+def _lead_lines(ctx: Context, first: int) -> range:
+    """The lines between the article's ``<h1>`` and trafilatura's first main block, where
+    prose with no DOM hint (or a ``header`` one) is the article's lead (standfirst), which
+    trafilatura often leaves out.
+
+    Only when the ``<h1>`` lies within ``LEAD_WINDOW`` lines above that block, and the block
+    is not a heading itself (then trafilatura found the article's own title, and an ``<h1>``
+    above it is the site's: prose there is its tagline). A captioned block is not a lead.
+    """
+    if first <= 0 or ctx.lines[first].tag in HEADING_TAGS:
+        return range(0)
+    for i in range(first - 1, max(-1, first - 1 - LEAD_WINDOW), -1):
+        if ctx.lines[i].tag == "h1":
+            return range(i + 1, first)
+    return range(0)
 
 
 def caption_before_credit(ctx: Context) -> None:

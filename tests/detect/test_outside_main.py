@@ -14,13 +14,15 @@ SLIDE = (
 )
 
 
-def _decided(blocks: list[tuple]) -> dict[str, tuple[str, str]]:
+def _decided(blocks: list[tuple], tags: dict[str, str] | None = None) -> dict[str, tuple[str, str]]:
     """Rules up to ``html.outside_main`` on rendered blocks ``(text, in_main, DOM hint)``,
-    or ``(text, in_main, DOM hint, DOM word)`` where the word is not the hint itself."""
+    or ``(text, in_main, DOM hint, DOM word)`` where the word is not the hint itself;
+    ``tags``: a block's text -> its HTML tag (else ``p``)."""
     text = "".join(f"{b[0]}\n" for b in blocks)
     lines = text_lines(text)
-    for line, (_t, in_main, hint, *word) in zip(lines, blocks):
+    for line, (t, in_main, hint, *word) in zip(lines, blocks):
         line.in_main, line.hint, line.hint_word = in_main, hint, word[0] if word else hint
+        line.tag = (tags or {}).get(t, "p")
     ctx = detect(prepare_context(lines, Config(), frozenset(), True), stop_before="keep.inside")
     return {ctx.lines[i].text: (d.category, d.rule) for i, d in ctx.decided.items()}
 
@@ -60,3 +62,29 @@ def test_prose_amid_main_in_a_header_is_left_to_the_model() -> None:
     assert lead not in got
     assert got["Home News Sport"][1] == "html.outside_main"
     assert got[menu] == ("navigation", "html.outside_main")
+
+
+TITLE = "Harbour bridge opens to walkers"
+
+
+def test_prose_between_the_h1_and_the_main_text_is_a_lead_left_to_the_model() -> None:
+    """trafilatura often leaves out an article's lead (standfirst): prose between the
+    ``<h1>`` and its first main block, past a byline or a date, is left to the model. A
+    captioned block there goes; so does prose above a main text that starts with its own
+    heading (the ``<h1>`` is then the site's) or far above it."""
+    lead, caption = SLIDE.format(n=5), SLIDE.format(n=6)
+    article = [(p, True, "") for p in paragraphs(3)]
+    blocks = [("Home News Sport", False, "navigation"), (TITLE, False, ""), (lead, False, ""),
+              ("By Ann Lee", False, ""), ("12 May 2021", False, ""), (caption, False, "caption"), *article]
+    got = _decided(blocks, {TITLE: "h1"})
+    assert lead not in got
+    assert got[caption] == ("caption", "html.outside_main")
+    assert got["Home News Sport"][1] == "html.outside_main"
+
+    heading = [(TITLE, True, ""), *article]
+    got = _decided([("Site of the day", False, ""), (lead, False, ""), *heading], {"Site of the day": "h1", TITLE: "h2"})
+    assert got[lead] == ("navigation", "html.outside_main")
+
+    menu = [(f"Section {n}", False, "") for n in range(8)]
+    got = _decided([(TITLE, False, ""), (lead, False, ""), *menu, *article], {TITLE: "h1"})
+    assert got[lead] == ("navigation", "html.outside_main")
