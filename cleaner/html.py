@@ -7,6 +7,7 @@ ancestors' class/id words (``rules/dom.txt``), its tag and its link density.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -221,6 +222,12 @@ def extract_main(
 
 
 def _tokens(text: str) -> list[str]:
+    """Lower-case word tokens, read as trafilatura writes its text: without invisible
+    characters (soft hyphens, zero-width spaces: they would split a word) and in NFC."""
+    if not text.isprintable():
+        text = "".join(c for c in text if c.isprintable() or c.isspace())
+    if not unicodedata.is_normalized("NFC", text):
+        text = unicodedata.normalize("NFC", text)
     return _TOKEN_RE.findall(text.lower())
 
 

@@ -40,6 +40,18 @@ def test_offsets_and_main_marking() -> None:
     assert main == ["Big news today", "First paragraph with a link and more text."]
 
 
+def test_main_marking_reads_words_split_by_invisible_characters_as_trafilatura_does() -> None:
+    """trafilatura drops soft hyphens and zero-width spaces and writes NFC; a page that
+    hyphenates its words (common in German) must still match its main text line by line."""
+    article = "Es be\u00adste\u00adhen mar\u00adkante Un\u00adter\u00adschiede zwi\u00adschen den Werk\u00adzeug\u00adin\u00addus\u00adtrien."
+    decomposed = "Der Cafe\u0301 o\u0308ffnet morgen wieder, sagt der Wirt\u200b."
+    page = f"<html><body><h1>Steinzeit</h1><p>{article}</p><p>{decomposed}</p><p>Impressum</p></body></html>"
+    source, lines = render(parse(page))
+    mark_main(lines, "Es bestehen markante Unterschiede zwischen den Werkzeugindustrien.\n"
+                     "Der Caf\u00e9 \u00f6ffnet morgen wieder, sagt der Wirt.")
+    assert [l.in_main for l in lines] == [False, True, True, False]
+
+
 def test_unparseable_and_deep_pages() -> None:
     assert parse("   ") is None
     deep = "<div>" * 1000 + "deep text" + "</div>" * 1000
