@@ -57,6 +57,12 @@ def letters(text: str) -> int:
     return count
 
 
+#: Characters a browser does not show: soft hyphen, zero-width space, word joiner, BOM. A
+#: rendered block leaves them out, as trafilatura does (they split words for every tool
+#: downstream). Not the zero-width (non-)joiners: they shape scripts and emoji.
+INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u2060\ufeff"))
+
+
 def lost_text(tree, html: str) -> bool:
     """Did parsing ``html`` into ``tree`` (lxml) lose most of the page's text?"""
     crude = letters(_TAG_RE.sub(" ", _strip_comments(html)))
@@ -78,7 +84,7 @@ class _FlatParser(HTMLParser):
         self.skipping: list[str] = []
 
     def flush(self) -> None:
-        text = _WS_RE.sub(" ", "".join(self.parts)).strip()
+        text = _WS_RE.sub(" ", "".join(self.parts).translate(INVISIBLE)).strip()
         if text:
             self.blocks.append((text, self.tag))
         self.parts = []

@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from .config import RULES_DIR
 from .document import Line
-from .flathtml import FlatPage, flat_blocks, lost_text
+from .flathtml import INVISIBLE, FlatPage, flat_blocks, lost_text
 
 BLOCK_TAGS = frozenset(
     "address article aside blockquote body br dd details dialog div dl dt fieldset figcaption "
@@ -96,7 +96,7 @@ class _Renderer:
         self.block = _Block([], 0, "", ("", ""))
 
     def flush(self) -> None:
-        text = " ".join("".join(self.block.parts).split())
+        text = " ".join("".join(self.block.parts).translate(INVISIBLE).split())
         if text:
             density = min(1.0, self.block.link_chars / max(1, len(text)))
             self.out.append((text, self.block.tag, self.block.hint, density))

@@ -1,6 +1,7 @@
 """HTML rendering: one visible block per line, DOM hints, hidden and script content dropped."""
 from __future__ import annotations
 
+from cleaner.flathtml import FlatPage
 from cleaner.html import mark_main, parse, render
 
 PAGE = """<html><head><title>T</title><script>var x = 1;</script></head><body>
@@ -50,6 +51,20 @@ def test_main_marking_reads_words_split_by_invisible_characters_as_trafilatura_d
     mark_main(lines, "Es bestehen markante Unterschiede zwischen den Werkzeugindustrien.\n"
                      "Der Caf\u00e9 \u00f6ffnet morgen wieder, sagt der Wirt.")
     assert [l.in_main for l in lines] == [False, True, True, False]
+
+
+def test_rendering_leaves_out_invisible_characters() -> None:
+    """Soft hyphens, zero-width spaces, word joiners and BOMs are not shown by a browser and
+    split words for tools downstream; zero-width joiners shape scripts and emoji and stay.
+    The same holds for a page too deep for lxml (rendered flat)."""
+    para = "<p>Mit\u00adtel\u00adal\u00adter und Neu\u200bzeit\u2060, \ufeffkein Raum; \u0915\u094d\u200d\u0937</p>"
+    want = "Mittelalter und Neuzeit, kein Raum; \u0915\u094d\u200d\u0937"
+    _source, lines = render(parse(f"<html><body>{para}</body></html>"))
+    assert [l.text for l in lines] == [want]
+    deep = "<div>" * 3000 + para + "</div>" * 3000
+    tree = parse(deep)
+    assert isinstance(tree, FlatPage)
+    assert [l.text for l in render(tree)[1]] == [want]
 
 
 def test_unparseable_and_deep_pages() -> None:
