@@ -2,7 +2,8 @@
 
 libxml2 silently drops content nested deeper than its depth limit (about 2,048 levels), so a
 page nested that deep renders to nothing. :func:`lost_text` notices when a parsed tree holds
-much less text than a crude tag-stripped copy of the page; such a page is then rendered by
+much less text than a crude tag-stripped copy of the page (asked only when libxml2 reported
+its depth limit or there is no tree: ``cleaner.html.parse``); such a page is then rendered by
 :func:`flat_blocks`, built on Python's :mod:`html.parser`, which streams tags without
 building a tree (linear in the page, whatever its depth). Its lines carry the innermost
 block tag but no DOM hints.

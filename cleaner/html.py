@@ -28,6 +28,10 @@ _SPLIT_RE = re.compile(r"[\W_]+|(?<=[a-z])(?=[A-Z])")
 _TOKEN_RE = re.compile(r"\w+")
 SHORT_BLOCK_TOKENS = 3
 MAIN_SHINGLE_SHARE = 0.6
+#: Errors libxml2 logs for one page at most: a full log may hide the depth-limit error.
+MAX_LOGGED_ERRORS = 100
+#: An XHTML page's XML declaration: lxml refuses a decoded string that declares an encoding.
+_XML_DECLARATION_RE = re.compile(r"^\s*<\?xml[^>]*>")
 _HIDDEN_RE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 
 
@@ -174,10 +178,23 @@ def parse(html: str):
         return None
     parser = lxml.html.HTMLParser(huge_tree=True, remove_comments=True, remove_pis=True)
     try:
-        tree = lxml.html.document_fromstring(html, parser=parser)
+        tree = lxml.html.document_fromstring(_XML_DECLARATION_RE.sub("", html, count=1), parser=parser)
     except (etree.ParserError, ValueError):
         tree = None
-    return FlatPage(html) if lost_text(tree, html) else tree
+    return FlatPage(html) if _may_have_lost_text(tree, parser) and lost_text(tree, html) else tree
+
+
+def _may_have_lost_text(tree, parser) -> bool:
+    """No tree, or libxml2 hit its depth limit (or logged so many errors that it may have).
+
+    Only then is the tree's text compared with the page's (:func:`lost_text`): that crude
+    comparison misreads pages whose attributes hold markup (JSON props with ``<p>`` in them).
+    """
+    from lxml import etree
+
+    log = parser.error_log
+    deep = log.filter_types([etree.ErrorTypes.ERR_RESOURCE_LIMIT])
+    return tree is None or len(log) >= MAX_LOGGED_ERRORS or bool(deep)
 
 
 def render(tree) -> tuple[str, list[Line]]:

@@ -67,6 +67,25 @@ def test_rendering_leaves_out_invisible_characters() -> None:
     assert [l.text for l in render(tree)[1]] == [want]
 
 
+def test_an_xhtml_page_with_an_xml_declaration_is_parsed_as_a_tree() -> None:
+    """lxml refuses a decoded string that declares its encoding; the page must still get its
+    tree (DOM hints, trafilatura's vote), not the flat fallback."""
+    page = ('<?xml version="1.0" encoding="iso-8859-1"?>\n<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 '
+            'Strict//EN" "http://www.w3.org/TR/xhtml1/DTD/xhtml1-strict.dtd">\n<html xmlns="http://www.w3.org/1999/xhtml">'
+            '<body><div class="comments"><p>Great post!</p></div></body></html>')
+    tree = parse(page)
+    assert tree is not None and not isinstance(tree, FlatPage)
+    assert [(l.text, l.hint) for l in render(tree)[1]] == [("Great post!", "comments")]
+
+
+def test_markup_inside_attributes_does_not_make_a_page_flat() -> None:
+    """Script-driven pages keep widget props (JSON with markup in it) in attributes; the
+    tree has not lost text there, and the page keeps its tree."""
+    props = '{"rules": "<p>' + "Bitte lesen Sie die Regeln, bevor Sie diskutieren. " * 40 + '</p>"}'
+    page = f"<html><body><div data-props='{props}'></div><p>Der Artikel selbst.</p></body></html>"
+    assert not isinstance(parse(page), FlatPage)
+
+
 def test_unparseable_and_deep_pages() -> None:
     assert parse("   ") is None
     deep = "<div>" * 1000 + "deep text" + "</div>" * 1000
