@@ -175,3 +175,33 @@ def test_a_dated_article_sentence_after_a_comment_link_stays() -> None:
     lines = [*paragraphs(2), "Comments", dated, *paragraphs(3, first=2)]
     got = decisions(lines, stop_before="model.line")
     assert not {dated, *paragraphs(3, first=2)} & set(got)
+
+
+GERMAN_ARTICLE = [
+    "Der Gemeinderat hat am Dienstagabend über den neuen Radweg entlang der Bahnlinie beraten und ihn mit großer Mehrheit beschlossen.",
+    "Die Bauarbeiten sollen im Frühjahr beginnen, und die Stadt rechnet mit Kosten von rund zwei Millionen Euro für den ganzen Abschnitt.",
+    "Anwohner hatten sich in einer Versammlung vor allem Sorgen um die Parkplätze gemacht, die an der Straße wegfallen werden.",
+]
+GERMAN_COMMENT = "Endlich passiert etwas, ich fahre jeden Tag dort entlang und freue mich schon sehr auf den Radweg."
+
+
+def test_a_wpdiscuz_section_is_removed() -> None:
+    """wpDiscuz (a common WordPress comment plugin) opens its section with statistics and a
+    subscription form, and puts votes and a reply link under each comment."""
+    header = ["Hinterlasse einen Kommentar", "12 Kommentar Themen", "5 Themen Antworten",
+              "Beliebtestes Kommentar Thema", "17 Kommentatoren", "Letzte Kommentartoren",
+              "Benachrichtige mich zu:", "Alle neuen Kommentare"]
+    votes = "Daumen hoch2Daumen runter Antworten"
+    comments = ["Franzi", GERMAN_COMMENT, votes, "19. Februar 2017 20:00",
+                "Kathrin", GERMAN_COMMENT.replace("jeden Tag", "oft"), votes, "20. Februar 2017 08:10"]
+    got = decisions([*GERMAN_ARTICLE, *header, *comments], stop_before="model.line")
+    assert got["12 Kommentar Themen"] == ("comments", "phrase.regex")
+    assert got["Benachrichtige mich zu:"] == ("comments", "phrase.line")
+    assert got[GERMAN_COMMENT] == ("comments", "comments.section")
+    assert got[votes] == ("comments", "comments.section")
+    assert not set(GERMAN_ARTICLE) & set(got)
+
+    english = ["Notify of", "new follow-up comments", "new replies to my comments", "Inline Feedbacks",
+               "View all comments", "12 Comment threads", "5 Thread replies", "17 Commenters", "Most Voted"]
+    got = decisions([*paragraphs(4), *english], stop_before="model.line")
+    assert all(got[line][0] == "comments" for line in english), got
