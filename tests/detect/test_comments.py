@@ -190,7 +190,7 @@ def test_a_wpdiscuz_section_is_removed() -> None:
     subscription form, and puts votes and a reply link under each comment."""
     header = ["Hinterlasse einen Kommentar", "12 Kommentar Themen", "5 Themen Antworten",
               "Beliebtestes Kommentar Thema", "17 Kommentatoren", "Letzte Kommentartoren",
-              "Benachrichtige mich zu:", "Alle neuen Kommentare"]
+              "Benachrichtige mich zu:", "Alle neuen Kommentare", "Kommentare abonnieren?", "neuste älteste beste Bewertung"]
     votes = "Daumen hoch2Daumen runter Antworten"
     comments = ["Franzi", GERMAN_COMMENT, votes, "19. Februar 2017 20:00",
                 "Kathrin", GERMAN_COMMENT.replace("jeden Tag", "oft"), votes, "20. Februar 2017 08:10"]
@@ -202,6 +202,6 @@ def test_a_wpdiscuz_section_is_removed() -> None:
     assert not set(GERMAN_ARTICLE) & set(got)
 
     english = ["Notify of", "new follow-up comments", "new replies to my comments", "Inline Feedbacks",
-               "View all comments", "12 Comment threads", "5 Thread replies", "17 Commenters", "Most Voted"]
+               "View all comments", "12 Comment threads", "5 Thread replies", "17 Commenters", "Most Voted", "Newest Oldest Most Voted"]
     got = decisions([*paragraphs(4), *english], stop_before="model.line")
     assert all(got[line][0] == "comments" for line in english), got
