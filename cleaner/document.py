@@ -20,6 +20,11 @@ PHRASE_CATEGORIES: tuple[str, ...] = (
 #: The fixed category vocabulary (documented in the README): the above, and ``duplicate``
 #: (a repeat of a line kept elsewhere in the document, ``doc.duplicate``).
 CATEGORIES: tuple[str, ...] = (*PHRASE_CATEGORIES, "duplicate")
+#: ``str.translate`` table deleting the characters a browser does not show: soft hyphen,
+#: zero-width space, word joiner, BOM (not the zero-width (non-)joiners: they shape scripts
+#: and emoji). An HTML rendering leaves them out, as trafilatura does; the rules read every
+#: line without them (they split words: "Kom\u00admen\u00adtare").
+INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u2060\ufeff"))
 
 
 @dataclass(slots=True)

@@ -5,7 +5,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .document import Line
+from .document import INVISIBLE, Line
 
 _WORD_RE = re.compile(r"\w+", re.UNICODE)
 _NOT_LETTER_RE = re.compile(r"[\W\d_]+")
@@ -71,7 +71,7 @@ def line_features(line: Line, stops: frozenset[str]) -> Features:
 @lru_cache(maxsize=MEMO_LINES)
 def text_features(text: str, stops: frozenset[str]) -> Features:
     """:class:`Features` of a line's text (remembered: menus and footers repeat in a corpus)."""
-    text = text.strip()
+    text = text.translate(INVISIBLE).strip()
     words = _WORD_RE.findall(text)
     n = len(words)
     if not n:

@@ -14,6 +14,8 @@ import re
 from dataclasses import dataclass
 from html.parser import HTMLParser
 
+from .document import INVISIBLE
+
 #: The tree lost text when it holds less than this share of the crude text's letters.
 MIN_KEPT_SHARE = 0.5
 _TAG_RE = re.compile(r"<[^<>]*>")
@@ -56,12 +58,6 @@ def letters(text: str) -> int:
     if not text.isascii():
         count += sum(map(str.isalnum, "".join(_NON_ASCII_RE.findall(text))))
     return count
-
-
-#: Characters a browser does not show: soft hyphen, zero-width space, word joiner, BOM. A
-#: rendered block leaves them out, as trafilatura does (they split words for every tool
-#: downstream). Not the zero-width (non-)joiners: they shape scripts and emoji.
-INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u2060\ufeff"))
 
 
 def lost_text(tree, html: str) -> bool:

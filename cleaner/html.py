@@ -12,8 +12,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .config import RULES_DIR
-from .document import Line
-from .flathtml import INVISIBLE, FlatPage, flat_blocks, lost_text
+from .document import INVISIBLE, Line
+from .flathtml import FlatPage, flat_blocks, lost_text
 
 BLOCK_TAGS = frozenset(
     "address article aside blockquote body br dd details dialog div dl dt fieldset figcaption "

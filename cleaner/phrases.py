@@ -20,7 +20,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from .config import RULES_DIR
-from .document import PHRASE_CATEGORIES
+from .document import INVISIBLE, PHRASE_CATEGORIES
 from .regexindex import RegexIndex
 
 KINDS = ("line", "start", "contains", "regex")
@@ -29,18 +29,20 @@ MAX_PREFIX_WORDS = 10
 MAX_NGRAM = 8
 MEMO_LINES = 50_000
 NORM_MEMO_LINES = 20_000
-_QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "\u00a0": " "})
+#: Plain quotes for typographic ones, and no invisible characters.
+_NORM_TABLE = {**str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "\u00a0": " "}), **INVISIBLE}
 
 
 @lru_cache(maxsize=NORM_MEMO_LINES)
 def norm_line(text: str) -> str:
-    """Lower-case, NFKC, plain quotes, single spaces, no punctuation at either end.
+    """Lower-case, NFKC, plain quotes, no invisible characters, single spaces, no punctuation
+    at either end.
 
     Remembered for the last ``NORM_MEMO_LINES`` lines: the phrase lists and the comment rules
     both normalise a page's short lines.
     """
     if not text.isascii():  # NFKC and the quote table change no ASCII character
-        text = unicodedata.normalize("NFKC", text).translate(_QUOTES)
+        text = unicodedata.normalize("NFKC", text).translate(_NORM_TABLE)
     return trim_edges(" ".join(text.lower().split()))
 
 

@@ -7,6 +7,8 @@ import unicodedata
 from hypothesis import given
 from hypothesis import strategies as st
 
+from cleaner.document import INVISIBLE
+from cleaner.features import text_features
 from cleaner.phrases import norm_line, trim_edges
 
 _QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "\u00a0": " "})
@@ -15,12 +17,13 @@ _WS_RE = re.compile(r"\s+")
 #: Characters that stress the fast paths: whitespace of every kind, quotes, case and
 #: compatibility forms, punctuation and symbols at the edges.
 _TRICKY = "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f\x85\xa0\u2028\u2029\u3000\u200b\ufeff\u2018\u2019\u201c\u201d" \
-    "\u0130\u0131\u017f\u212a\xdf\u1e9e\ufb01\u2460\uff21\xb5\u0345_-.,;:!?()[]\"'\u00a9\u00bb aZ09"
+    "\u00ad\u2060\u0130\u0131\u017f\u212a\xdf\u1e9e\ufb01\u2460\uff21\xb5\u0345_-.,;:!?()[]\"'\u00a9\u00bb aZ09"
 
 
 def regex_norm(text: str) -> str:
-    """The definition: NFKC, plain quotes, lower case, single spaces, no ``[\\W_]`` at the ends."""
-    text = unicodedata.normalize("NFKC", text).translate(_QUOTES).lower()
+    """The definition: NFKC, plain quotes, no invisible characters, lower case, single spaces,
+    no ``[\\W_]`` at the ends."""
+    text = unicodedata.normalize("NFKC", text).translate(_QUOTES).translate(INVISIBLE).lower()
     return _EDGE_RE.sub("", _WS_RE.sub(" ", text)).strip()
 
 
@@ -38,3 +41,10 @@ def test_norm_line_examples() -> None:
     assert norm_line("  \u201cShare   this\u201d:\u00a0 ") == "share this"
     assert norm_line("---") == ""
     assert norm_line("\uff21dvertisement") == "advertisement"
+    assert norm_line("Alle Kom\u00admen\u00adta\u200bre") == "alle kommentare"
+
+
+def test_line_features_read_words_without_invisible_characters() -> None:
+    """A soft-hyphenated word is one word (and a stopword when it is one)."""
+    hyphenated = text_features("Die Ge\u00adschich\u00adte der Stadt be\u00adginnt im Mit\u00adtel\u00adal\u00adter.", frozenset({"die", "der", "im"}))
+    assert hyphenated == text_features("Die Geschichte der Stadt beginnt im Mittelalter.", frozenset({"die", "der", "im"}))
