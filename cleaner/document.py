@@ -20,6 +20,8 @@ PHRASE_CATEGORIES: tuple[str, ...] = (
 #: The fixed category vocabulary (documented in the README): the above, and ``duplicate``
 #: (a repeat of a line kept elsewhere in the document, ``doc.duplicate``).
 CATEGORIES: tuple[str, ...] = (*PHRASE_CATEGORIES, "duplicate")
+#: The HTML tags of headings (a rendered line's ``tag``).
+HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 #: ``str.translate`` table deleting the characters a browser does not show: soft hyphen,
 #: zero-width space, word joiner, BOM (not the zero-width (non-)joiners: they shape scripts
 #: and emoji). An HTML rendering leaves them out, as trafilatura does; the rules read every

@@ -1,7 +1,7 @@
 """Context rules: decide a line by its neighbours, its list, or the rest of the corpus."""
 from __future__ import annotations
 
-from ..document import Line
+from ..document import HEADING_TAGS, Line
 from ..phrases import load_phrasebook
 from .base import Context
 from .zones import main_region
@@ -17,7 +17,6 @@ AMID_MAIN_WEAK_WORDS = frozenset({"header"})
 #: Lines from the page's last ``<h1>`` above trafilatura's main text to that text within
 #: which a prose block is the article's lead (standfirst), left to the line model.
 LEAD_WINDOW = 8
-HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 
 
 def _title_like(ctx: Context, i: int) -> bool:

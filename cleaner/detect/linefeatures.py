@@ -12,7 +12,7 @@ from functools import lru_cache
 
 import numpy as np
 
-from ..document import PHRASE_CATEGORIES
+from ..document import HEADING_TAGS, PHRASE_CATEGORIES
 from ..features import MEMO_LINES
 from .base import Context
 from .zones import main_region
@@ -133,9 +133,8 @@ def _window(values: np.ndarray) -> np.ndarray:
 
 
 def _html(ctx: Context) -> np.ndarray:
-    heads = ("h1", "h2", "h3", "h4", "h5", "h6")
     rows = [
-        (ctx.is_html, line.in_main is True, line.link_density, bool(line.hint), line.tag in heads, line.tag == "li")
+        (ctx.is_html, line.in_main is True, line.link_density, bool(line.hint), line.tag in HEADING_TAGS, line.tag == "li")
         for line in ctx.lines
     ]
     return np.array(rows, dtype=float).reshape(len(rows), len(_HTML))
