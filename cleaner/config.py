@@ -10,6 +10,7 @@ import hashlib
 import json
 import tomllib
 from dataclasses import asdict, dataclass, fields, replace
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -121,7 +122,32 @@ class Config:
     def fingerprint(self) -> str:
         """Hash of the resolved configuration and of every shipped rule data file."""
         h = hashlib.sha256(json.dumps(self.to_dict(), sort_keys=True).encode())
-        for path in sorted(RULES_DIR.rglob("*.txt")) + sorted(MODELS_DIR.glob("*.json")):
-            h.update(path.relative_to(RULES_DIR.parent).as_posix().encode())
-            h.update(path.read_bytes())
+        h.update(data_digest().encode())
         return h.hexdigest()[:16]
+
+
+def data_digest() -> str:
+    """Hash of every shipped rule and model file, worked out again only when one of them
+    changed (size or modification time): the model alone is 2 MB, and the document API
+    fingerprints every document it cleans."""
+    return _digest(tuple((path, *_stamp(path)) for path in _data_files()))
+
+
+@lru_cache(maxsize=1)
+def _data_files() -> tuple[Path, ...]:
+    """The shipped rule and model files (listed once per process)."""
+    return tuple(sorted(RULES_DIR.rglob("*.txt")) + sorted(MODELS_DIR.glob("*.json")))
+
+
+def _stamp(path: Path) -> tuple[int, int]:
+    st = path.stat()
+    return st.st_size, st.st_mtime_ns
+
+
+@lru_cache(maxsize=4)
+def _digest(files: tuple[tuple[Path, int, int], ...]) -> str:
+    h = hashlib.sha256()
+    for path, _size, _mtime in files:
+        h.update(path.relative_to(RULES_DIR.parent).as_posix().encode())
+        h.update(path.read_bytes())
+    return h.hexdigest()

@@ -33,3 +33,20 @@ def test_unknown_keys_and_categories_are_errors(tmp_path) -> None:
 def test_fingerprint_changes_with_settings() -> None:
     assert Config().fingerprint() == Config().fingerprint()
     assert Config().fingerprint() != Config(protect_words=20).fingerprint()
+
+
+def test_fingerprint_follows_an_edited_rule_file(tmp_path, monkeypatch) -> None:
+    """The rule and model files are hashed once and again only after one of them changed
+    (its size or modification time), so editing a phrase list changes the fingerprint."""
+    from cleaner import config as config_module
+
+    rules = tmp_path / "rules"
+    (rules / "en").mkdir(parents=True)
+    phrases = rules / "en" / "ad.txt"
+    phrases.write_text("[line]\nadvertisement\n", encoding="utf-8")
+    monkeypatch.setattr(config_module, "RULES_DIR", rules)
+    monkeypatch.setattr(config_module, "_data_files", lambda: (phrases,))
+    before = Config().fingerprint()
+    assert Config().fingerprint() == before
+    phrases.write_text("[line]\nadvertisement\nsponsored\n", encoding="utf-8")
+    assert Config().fingerprint() != before
