@@ -120,10 +120,24 @@ class Config:
         return {k: list(v) if isinstance(v, tuple) else v for k, v in asdict(self).items()}
 
     def fingerprint(self) -> str:
-        """Hash of the resolved configuration and of every shipped rule data file."""
+        """Hash of the resolved configuration, of every shipped rule and model file, and of
+        the cleaner's code (:func:`code_digest`): what decides a document's output."""
         h = hashlib.sha256(json.dumps(self.to_dict(), sort_keys=True).encode())
         h.update(data_digest().encode())
+        h.update(code_digest().encode())
         return h.hexdigest()[:16]
+
+
+@lru_cache(maxsize=1)
+def code_digest() -> str:
+    """Hash of the cleaner's Python sources (once per process): an edited checkout of the
+    same version cleans differently, so its outputs are not up to date."""
+    package = Path(__file__).parent
+    h = hashlib.sha256()
+    for path in sorted(package.rglob("*.py")):
+        h.update(path.relative_to(package).as_posix().encode())
+        h.update(path.read_bytes())
+    return h.hexdigest()
 
 
 def data_digest() -> str:

@@ -6,7 +6,8 @@ the fingerprints and outcome of its outputs. A file whose size and modification 
 unchanged is not read again in the corpus pass (its keys come from here), and is skipped
 without being read at all when its configuration and corpus fingerprints are also unchanged
 and its outputs exist: make's rule, with the corpus pass made incremental. Anything
-unreadable or from another version is ignored: the run then simply does the full work.
+unreadable or from another version or code (:func:`~cleaner.config.code_digest`) is ignored:
+the run then simply does the full work.
 
 A shard (:mod:`cleaner.shards`) is one entry too, the unit of change: besides its stat it
 keeps what reading it found (``shard``: record count, skipped records, error, the size
@@ -28,6 +29,7 @@ from pathlib import Path
 from typing import Any
 
 from . import __version__
+from .config import code_digest
 from .outputs import STATE_DIR, atomic_write
 
 STATE_NAME = "state.json"
@@ -93,7 +95,7 @@ def load_state(clean: Path) -> State:
         data = json.loads((clean / STATE_DIR / STATE_NAME).read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return State()
-    if not isinstance(data, dict) or data.get("cleaner_version") != __version__:
+    if not isinstance(data, dict) or data.get("cleaner_version") != __version__ or data.get("code") != code_digest():
         return State()
     try:
         files = {rel: _file_state(entry) for rel, entry in data.get("files", {}).items()}
@@ -140,7 +142,7 @@ def save_state(clean: Path, files: dict[str, FileState], meta: dict[str, Any] | 
     ``os.sync()`` here makes them durable before the state that vouches for them.
     """
     entries = {rel: _entry(st) for rel, st in sorted(files.items())}
-    data = {"cleaner_version": __version__, "format": FORMAT, "meta": meta or {}, "files": entries}
+    data = {"cleaner_version": __version__, "code": code_digest(), "format": FORMAT, "meta": meta or {}, "files": entries}
     if hasattr(os, "sync"):
         os.sync()
     atomic_write(clean / STATE_DIR / STATE_NAME, json.dumps(data, separators=(",", ":")) + "\n", durable=True)

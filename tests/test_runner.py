@@ -279,6 +279,21 @@ def test_changed_config_recleans_all(tmp_path) -> None:
     assert sidecar(clean, "a/b")["config"]["protect_words"] == 20
 
 
+def test_changed_code_recleans_all(tmp_path, monkeypatch) -> None:
+    """An edited checkout of the same version cleans differently: a rerun redoes everything
+    (the configuration fingerprint and the state both hold the code's digest)."""
+    from cleaner import config as config_module, state as state_module
+
+    raw, clean = make_corpus(tmp_path / "raw"), tmp_path / "clean"
+    run(raw, clean, Config(), quiet=True)
+    for module in (config_module, state_module):
+        monkeypatch.setattr(module, "code_digest", lambda: "an edited checkout")
+    report = run(raw, clean, Config(), quiet=True)
+    assert set(statuses(report).values()) == {"cleaned"}
+    report = run(raw, clean, Config(), quiet=True)
+    assert set(statuses(report).values()) == {"skipped"}
+
+
 def test_renamed_raw_file_with_same_bytes_is_recleaned(tmp_path) -> None:
     raw, clean = tmp_path / "raw", tmp_path / "clean"
     fragment = news_html().split("<body>")[1]  # HTML by name only: text as a.txt
