@@ -133,11 +133,7 @@ def code_digest() -> str:
     """Hash of the cleaner's Python sources (once per process): an edited checkout of the
     same version cleans differently, so its outputs are not up to date."""
     package = Path(__file__).parent
-    h = hashlib.sha256()
-    for path in sorted(package.rglob("*.py")):
-        h.update(path.relative_to(package).as_posix().encode())
-        h.update(path.read_bytes())
-    return h.hexdigest()
+    return _hash_files(sorted(package.rglob("*.py")), package)
 
 
 def data_digest() -> str:
@@ -160,8 +156,13 @@ def _stamp(path: Path) -> tuple[int, int]:
 
 @lru_cache(maxsize=4)
 def _digest(files: tuple[tuple[Path, int, int], ...]) -> str:
+    return _hash_files([path for path, _size, _mtime in files], RULES_DIR.parent)
+
+
+def _hash_files(paths: list[Path], root: Path) -> str:
+    """Hash of files' names (relative to ``root``) and bytes, in the given order."""
     h = hashlib.sha256()
-    for path, _size, _mtime in files:
-        h.update(path.relative_to(RULES_DIR.parent).as_posix().encode())
+    for path in paths:
+        h.update(path.relative_to(root).as_posix().encode())
         h.update(path.read_bytes())
     return h.hexdigest()
