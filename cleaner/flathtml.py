@@ -26,6 +26,10 @@ _NON_ASCII_RE = re.compile(r"[^\x00-\x7f]+")
 _CONTENT_SKIP = frozenset(
     "script style noscript template title svg math iframe object canvas select textarea".split()
 )
+#: A ruby annotation (furigana, pinyin) over its base text: ends at its closing tag, at the
+#: next annotation or at the ruby's end (its end tags may be left out), or at a block.
+_RUBY_NOTES = frozenset(("rt", "rp", "rtc"))
+_RUBY_NOTE_ENDS = _RUBY_NOTES | {"ruby"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,6 +83,7 @@ class _FlatParser(HTMLParser):
         self.parts: list[str] = []
         self.tag = ""
         self.skipping: list[str] = []
+        self.in_note = False
 
     def flush(self) -> None:
         text = _WS_RE.sub(" ", "".join(self.parts).translate(INVISIBLE)).strip()
@@ -89,6 +94,7 @@ class _FlatParser(HTMLParser):
     def handle_starttag(self, tag: str, attrs) -> None:
         if tag == "body":
             self.skipping = []  # an unclosed <head> ends where the body starts
+        self.in_note = tag in _RUBY_NOTES or (self.in_note and tag not in self.block_tags)
         if tag in _CONTENT_SKIP:
             self.skipping.append(tag)
         elif tag in self.block_tags and not self.skipping:
@@ -100,6 +106,8 @@ class _FlatParser(HTMLParser):
             self.flush()
 
     def handle_endtag(self, tag: str) -> None:
+        if tag in _RUBY_NOTE_ENDS or tag in self.block_tags:
+            self.in_note = False
         if tag in self.skipping:
             while self.skipping and self.skipping.pop() != tag:
                 pass
@@ -108,7 +116,7 @@ class _FlatParser(HTMLParser):
             self.tag = ""
 
     def handle_data(self, data: str) -> None:
-        if not self.skipping:
+        if not (self.skipping or self.in_note):
             self.parts.append(data)
 
 

@@ -22,7 +22,7 @@ BLOCK_TAGS = frozenset(
 )
 SKIP_TAGS = frozenset(
     "script style noscript template head title svg math iframe object embed canvas select "
-    "textarea input meta link base".split()
+    "textarea input meta link base rt rp rtc".split()
 )
 _SPLIT_RE = re.compile(r"[\W_]+|(?<=[a-z])(?=[A-Z])")
 _TOKEN_RE = re.compile(r"\w+")

@@ -67,6 +67,22 @@ def test_rendering_leaves_out_invisible_characters() -> None:
     assert [l.text for l in render(tree)[1]] == [want]
 
 
+def test_rendering_leaves_out_ruby_annotations() -> None:
+    """Furigana and pinyin (``<rt>``, ``<rp>``) are shown above their base text, not in it:
+    rendered inline they split every word ("子こども"), and trafilatura leaves them out, so
+    the article would not match its main text. The base text stays; an annotation whose end
+    tag is left out ends at the next one or at the ruby's end. Also for a flat page."""
+    para = (
+        "<p><ruby>子<rp>(</rp><rt>こ</rt><rp>)</rp></ruby>どもへの<ruby>虐待<rt>ぎゃくたい</ruby>を"
+        "なくす<ruby>法律<rt>ほうりつ</ruby>。</p><p>Next</p>"
+    )
+    want = ["子どもへの虐待をなくす法律。", "Next"]
+    assert [l.text for l in render(parse(f"<html><body>{para}</body></html>"))[1]] == want
+    tree = parse("<div>" * 3000 + para + "</div>" * 3000)
+    assert isinstance(tree, FlatPage)
+    assert [l.text for l in render(tree)[1]] == want
+
+
 def test_an_xhtml_page_with_an_xml_declaration_is_parsed_as_a_tree() -> None:
     """lxml refuses a decoded string that declares its encoding; the page must still get its
     tree (DOM hints, trafilatura's vote), not the flat fallback."""
