@@ -107,3 +107,13 @@ def test_unparseable_and_deep_pages() -> None:
     deep = "<div>" * 1000 + "deep text" + "</div>" * 1000
     source, _lines = render(parse(deep))
     assert "deep text" in source
+
+
+def test_every_element_is_an_html_element_chosen_without_python_lookups() -> None:
+    """The tree's elements are all lxml.html ``HtmlElement`` (picked in C, not by lxml.html's
+    per-element Python lookup), so trafilatura and the metadata search work on it as before."""
+    import lxml.html
+
+    tree = parse("<html><body><form><input name=q><select><option>a</option></select></form><p>Hi</p></body></html>")
+    assert {type(el) for el in tree.iter()} == {lxml.html.HtmlElement}
+    assert tree.body.text_content() == "aHi"
