@@ -99,18 +99,19 @@ class _Renderer:
         self.links = 0
         self.block = _Block([], 0, "", ("", ""))
 
-    def flush(self) -> None:
-        text = " ".join("".join(self.block.parts).translate(INVISIBLE).split())
-        if text:
-            density = min(1.0, self.block.link_chars / max(1, len(text)))
-            self.out.append((text, self.block.tag, self.block.hint, density))
-        self.block = _Block([], 0, self._tag(), self._hint())
+    def flush(self, tag: str, hint: tuple[str, str]) -> None:
+        """End the current block (kept if it has text) and start one of ``tag`` and ``hint``."""
+        block = self.block
+        if block.parts:
+            text = "".join(block.parts)
+            text = " ".join((text if text.isascii() else text.translate(INVISIBLE)).split())
+            if text:
+                density = min(1.0, block.link_chars / max(1, len(text)))
+                self.out.append((text, block.tag, block.hint, density))
+        self.block = _Block([], 0, tag, hint)
 
-    def _tag(self) -> str:
-        return self.stack[-1][0] if self.stack else ""
-
-    def _hint(self) -> tuple[str, str]:
-        return self.stack[-1][1] if self.stack else ("", "")
+    def _top(self) -> tuple[str, tuple[str, str]]:
+        return self.stack[-1] if self.stack else ("", ("", ""))
 
     def add(self, text: str | None) -> None:
         if text:
@@ -121,42 +122,39 @@ class _Renderer:
     def run(self, root) -> list[tuple[str, str, tuple[str, str], float]]:
         from lxml import etree
 
-        skip_depth = 0
-        for event, el in etree.iterwalk(root, events=("start", "end")):
+        walk = etree.iterwalk(root, events=("start", "end"))
+        skipped = None  # the element whose subtree is not shown (its end event still comes)
+        for event, el in walk:
             tag = el.tag.lower() if isinstance(el.tag, str) else ""
             if event == "start":
-                if skip_depth or not tag or tag in SKIP_TAGS or _hidden(el):
-                    skip_depth += 1
+                if not tag or tag in SKIP_TAGS or _hidden(el):
+                    walk.skip_subtree()
+                    skipped = el
                     continue
                 self._open(el, tag)
+            elif el is skipped:
+                skipped = None
+                self.add(el.tail)
             else:
-                if skip_depth:
-                    skip_depth -= 1
-                    if not skip_depth:
-                        self.add(el.tail)
-                    continue
                 self._close(el, tag)
-        self.flush()
+        self.flush("", ("", ""))
         return self.out
 
     def _open(self, el, tag: str) -> None:
-        if tag in BLOCK_TAGS:
-            self.flush()
         attrs = el.attrib if tag not in ("html", "body") else {}
         hint = element_hint(tag, attrs, self.hints) if attrs or tag in self.hints.tags else ("", "")
-        self.stack.append((tag, hint if hint[0] else self._hint()))
-        self.links += tag == "a"
+        hint = hint if hint[0] else self._top()[1]
         if tag in BLOCK_TAGS:
-            self.block = _Block([], 0, tag, self._hint())
+            self.flush(tag, hint)
+        self.stack.append((tag, hint))
+        self.links += tag == "a"
         self.add(el.text)
 
     def _close(self, el, tag: str) -> None:
-        if tag in BLOCK_TAGS:
-            self.flush()
         if self.stack:
             self.links -= self.stack.pop()[0] == "a"
         if tag in BLOCK_TAGS:
-            self.block = _Block([], 0, self._tag(), self._hint())
+            self.flush(*self._top())
         self.add(el.tail)
 
 
