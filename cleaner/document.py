@@ -1,6 +1,7 @@
 """The small data types every stage shares: documents, lines and removal spans."""
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -27,6 +28,15 @@ HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 #: and emoji). An HTML rendering leaves them out, as trafilatura does; the rules read every
 #: line without them (they split words: "Kom\u00admen\u00adtare").
 INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u2060\ufeff"))
+
+
+def shown(text: str) -> str:
+    """Text as an HTML rendering holds it: without :data:`INVISIBLE` characters, and in NFC
+    (composed: "o" + combining diaeresis becomes "ö"), as trafilatura writes its text."""
+    if text.isascii():
+        return text
+    text = text.translate(INVISIBLE)
+    return text if unicodedata.is_normalized("NFC", text) else unicodedata.normalize("NFC", text)
 
 
 @dataclass(slots=True)

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from html.parser import HTMLParser
 
-from .document import INVISIBLE
+from .document import shown
 
 #: The tree lost text when it holds less than this share of the crude text's letters.
 MIN_KEPT_SHARE = 0.5
@@ -86,7 +86,7 @@ class _FlatParser(HTMLParser):
         self.in_note = False
 
     def flush(self) -> None:
-        text = _WS_RE.sub(" ", "".join(self.parts).translate(INVISIBLE)).strip()
+        text = _WS_RE.sub(" ", shown("".join(self.parts))).strip()
         if text:
             self.blocks.append((text, self.tag))
         self.parts = []

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .config import RULES_DIR
-from .document import INVISIBLE, Line
+from .document import Line, shown
 from .flathtml import FlatPage, flat_blocks, lost_text
 
 BLOCK_TAGS = frozenset(
@@ -104,7 +104,7 @@ class _Renderer:
         block = self.block
         if block.parts:
             text = "".join(block.parts)
-            text = " ".join((text if text.isascii() else text.translate(INVISIBLE)).split())
+            text = " ".join(shown(text).split())
             if text:
                 density = min(1.0, block.link_chars / max(1, len(text)))
                 self.out.append((text, block.tag, block.hint, density))

@@ -67,6 +67,18 @@ def test_rendering_leaves_out_invisible_characters() -> None:
     assert [l.text for l in render(tree)[1]] == [want]
 
 
+def test_rendering_is_in_nfc_as_trafilatura_writes() -> None:
+    """A page in decomposed form (a macOS export: "o" + combining diaeresis) or with Bengali's
+    composed letters that NFC splits renders in NFC, the form trafilatura and most NLP tools
+    write; so does a flat page."""
+    para = "<p>Gr\u00fc\u0308n o\u0308ffnet; \u09b8\u09be\u09dc\u09c7</p>"
+    want = ["Gr\u00fc\u0308n \u00f6ffnet; \u09b8\u09be\u09a1\u09bc\u09c7"]
+    assert [l.text for l in render(parse(f"<html><body>{para}</body></html>"))[1]] == want
+    tree = parse("<div>" * 3000 + para + "</div>" * 3000)
+    assert isinstance(tree, FlatPage)
+    assert [l.text for l in render(tree)[1]] == want
+
+
 def test_rendering_leaves_out_ruby_annotations() -> None:
     """Furigana and pinyin (``<rt>``, ``<rp>``) are shown above their base text, not in it:
     rendered inline they split every word ("子こども"), and trafilatura leaves them out, so
