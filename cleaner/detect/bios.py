@@ -4,7 +4,10 @@ A bio names the author and what they do, and comes after the article's last para
 "about the author" note of op-eds, guest posts and blogs). The same sentence at the top of a
 page introduces a guest author and belongs to the text, and inside the article it describes
 someone the story is about: so a line of that shape goes only when no article paragraph
-follows it. The shapes are phrase data, per language (``rules/<lang>/bio_lines.txt``).
+follows it, or when it sits in an author box: under an author-box phrase ("About the
+author"), or above one, share buttons or a list of posts ("More posts by Jane Doe"); an ad
+line next to it is no such box. The shapes are phrase data, per language
+(``rules/<lang>/bio_lines.txt``); they are not in the phrase lists, which apply anywhere.
 """
 from __future__ import annotations
 
@@ -14,6 +17,8 @@ from .base import Context
 
 #: A bio is a short paragraph; a longer line is article text whatever it starts with.
 BIO_MAX_WORDS = 80
+#: What the line after a bio may be for the bio to close an author box before the article ends.
+BOX_AFTER = ("author_bio", "share", "navigation")
 
 
 def closing_bios(ctx: Context) -> None:
@@ -31,3 +36,25 @@ def closing_bios(ctx: Context) -> None:
     for i in bios:
         if i > last_paragraph:
             ctx.decide(i, "author_bio", "author_bio.closing", evidence=f"after line {last_paragraph}")
+            continue
+        box = _box_line(ctx, i)
+        if box is not None:
+            ctx.decide(i, "author_bio", "author_bio.closing", evidence=f"author box at line {box}")
+
+
+def _box_line(ctx: Context, i: int) -> int | None:
+    """The author box a bio-shaped line sits in, if its neighbours say so: the line above is an
+    author-box phrase ("About the author"), or the line below one of an author box, share
+    buttons or a list of posts ("More from Jane Doe", "Latest posts"). Blank lines are skipped."""
+    for j, categories in ((_neighbour(ctx, i, -1), ("author_bio",)), (_neighbour(ctx, i, 1), BOX_AFTER)):
+        d = ctx.decided.get(j) if j is not None else None
+        if d is not None and d.rule.startswith("phrase.") and d.category in categories:
+            return j
+    return None
+
+
+def _neighbour(ctx: Context, i: int, step: int) -> int | None:
+    j = i + step
+    while 0 <= j < len(ctx.lines) and ctx.feats[j].blank:
+        j += step
+    return j if 0 <= j < len(ctx.lines) else None

@@ -32,7 +32,7 @@ RULES: tuple[RuleSpec, ...] = (
     RuleSpec("html.outside_main", "HTML block outside the page's main text", outside_main_html, True),
     RuleSpec("keep.inside", "shields short lines between article paragraphs (removes nothing)", keep_inside),
     RuleSpec("model.line", "the learned line model deems it boilerplate", model_lines),
-    RuleSpec("author_bio.closing", "an author's bio line after the article's last paragraph", closing_bios),
+    RuleSpec("author_bio.closing", "an author's bio line after the article's last paragraph or in an author box", closing_bios),
     RuleSpec("zone.outside", "short line in the header or footer zone", outside_region, fallback=True),
     RuleSpec("corpus.repeated", "line repeated across the corpus", repeated_lines, fallback=True),
     RuleSpec("context.between", "short line between removed lines", between_removed, fallback=True),

@@ -52,6 +52,33 @@ def test_a_closing_sentence_about_him_or_her_stays() -> None:
     assert _bios(lines) == {}
 
 
+def _bios_after_phrases(lines: list[str]) -> dict[int, tuple[str, str, str]]:
+    """The bio rule's decisions once the phrase rules have run (its neighbours' evidence)."""
+    from cleaner.detect.phrase import phrase_rule
+
+    ctx = context(lines)
+    for kind in ("line", "regex", "start", "contains"):
+        phrase_rule(kind)(ctx)
+    phrases = set(ctx.decided)
+    closing_bios(ctx)
+    return {i: (d.category, d.rule, d.evidence) for i, d in ctx.decided.items() if i not in phrases}
+
+
+def test_a_bio_in_an_author_box_goes_though_more_prose_follows() -> None:
+    """Under an "About the author" heading, or above the box's "More posts by" link, a bio
+    goes even where teasers or comments (prose) follow it."""
+    teasers = paragraphs(2, 2)
+    above = _bios_after_phrases([*paragraphs(2), "About the author", BIO, *teasers])
+    assert above == {3: ("author_bio", "author_bio.closing", "author box at line 2")}
+    below = _bios_after_phrases([*paragraphs(2), BIO, "More posts by Jane Doe", *teasers])
+    assert below == {2: ("author_bio", "author_bio.closing", "author box at line 3")}
+
+
+def test_a_bio_shaped_sentence_next_to_an_ad_line_inside_the_article_stays() -> None:
+    """An ad line is no author box: the sentence is the story's, about someone in it."""
+    assert _bios_after_phrases([*paragraphs(2), BIO, "Advertisement", *paragraphs(2, 2)]) == {}
+
+
 def test_a_first_person_bio_goes() -> None:
     lines = [*paragraphs(3), "I'm Sam Lee, a freelance reporter based in Glasgow who writes about housing and transport."]
     assert _bios(lines) == {3: ("author_bio", "author_bio.closing", "after line 2")}
