@@ -26,6 +26,11 @@ from .regexindex import RegexIndex
 KINDS = ("line", "start", "contains", "regex")
 SHORT_WORDS = 15
 MAX_PREFIX_WORDS = 10
+#: A line of this many words that starts with a navigation ``[start]`` phrase of at most
+#: ``LABEL_WORDS`` words (a link label) and ends like a sentence is prose, unless punctuation
+#: follows the phrase (``_is_sentence``).
+SENTENCE_WORDS = 12
+LABEL_WORDS = 3
 MAX_NGRAM = 8
 MEMO_LINES = 50_000
 NORM_MEMO_LINES = 20_000
@@ -124,8 +129,8 @@ class PhraseBook:
         if hit:
             return hit
         words = norm.split(" ")
-        hit = self._prefix(words)
-        if hit:
+        hit, labelled = self._prefix(words)
+        if hit and (labelled or hit.category != "navigation" or not _is_sentence(text, words)):
             return hit
         if self.regexes:
             hit = self._first_regex(norm)
@@ -135,8 +140,10 @@ class PhraseBook:
             return self._contained(words)
         return None
 
-    def _prefix(self, words: list[str]) -> PhraseMatch | None:
-        """The longest ``[start]`` phrase the line starts with (punctuation may follow it).
+    def _prefix(self, words: list[str]) -> tuple[PhraseMatch | None, bool]:
+        """The longest ``[start]`` phrase the line starts with, and whether it surely is one:
+        the whole line, punctuation follows it ("Read more: …", "Read more »"), or it is
+        longer than a link label ("This entry was posted on …").
 
         Only as many words are tried as the longest phrase that starts with the line's first
         word has; a key is stripped of trailing punctuation only when it ends with some.
@@ -153,8 +160,8 @@ class PhraseBook:
             if hit is None and not key[-1].isalnum():
                 hit = self.prefixes.get(trim_edges(key))
             if hit:
-                return hit
-        return None
+                return hit, n == len(words) or not key[-1].isalnum() or n > LABEL_WORDS
+        return None, False
 
     def _first_regex(self, norm: str) -> PhraseMatch | None:
         """The first regex (in file order) that matches, trying only those that can
@@ -177,6 +184,16 @@ class PhraseBook:
                     if hit:
                         return hit
         return None
+
+
+def _is_sentence(text: str, words: list[str]) -> bool:
+    """A long line that ends like a sentence. One that starts with a navigation ``[start]``
+    phrase (a link label: "Read more", "Mehr zum Thema") with no punctuation after it is prose
+    that happens to start so ("Read more about the bridge in the archive, the mayor said."):
+    a label precedes a headline, which does not end like that. Other categories' start
+    phrases (a disclaimer's, a form's) begin whole boilerplate sentences."""
+    end = text.rstrip().rstrip("\"'\u201d\u2019\u00bb)")
+    return len(words) >= SENTENCE_WORDS and end[-1:] in (".", "!", "?")
 
 
 def _longest_by_first_word(phrases: Iterable[str]) -> dict[str, int]:
