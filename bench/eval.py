@@ -23,6 +23,7 @@ from typing import Any
 from . import report
 from .baselines import run_baselines
 from .data import MODES, PROJECT_ROOT, SETS, BenchSet, bench_root, load_set, read_text, stage_inputs
+from .goldonly import evaluate_gold_only
 from .layouts import evaluate_layouts
 from .diagnose import gold_loss, gold_page_detail, snippet_page_detail, snippet_rule, worst_records
 from .metrics import shingles
@@ -239,6 +240,7 @@ def evaluate(args: argparse.Namespace, work: Path, command: Sequence[str] = ()) 
     runs = [evaluate_run(b, m, work, args.jobs, not args.no_baselines) for b in sets for m in args.modes]
     layouts = [row for b in sets if b.name == LAYOUT_SET and "text" in args.modes
                for row in _layouts(b, work, args.jobs)]
+    gold_only = [_gold_only(b, work, args.jobs) for b in sets if b.kind == "gold" and "text" in args.modes]
     references = {b.name: no_cleaning_f1(b, runs) for b in sets if b.name == "cleaneval-dev"}
     version = next((r["run"].get("cleaner_version") for r in runs if r["run"].get("cleaner_version")), None)
     return {
@@ -253,6 +255,7 @@ def evaluate(args: argparse.Namespace, work: Path, command: Sequence[str] = ()) 
         "targets": check_all(runs, references),
         "runs": runs,
         "layouts": layouts,
+        "gold_only": gold_only,
     }
 
 
@@ -261,6 +264,12 @@ def _layouts(bset: BenchSet, work: Path, jobs: int) -> list[dict[str, Any]]:
     log(f"{bset.name} text: cleaner on every layout")
     return evaluate_layouts(bset, work, lambda raw, clean: run_cleaner(raw, clean, jobs),
                             lambda b, clean: read_outputs(b, clean)[0])
+
+
+def _gold_only(bset: BenchSet, work: Path, jobs: int) -> dict[str, Any]:
+    """The cleaner on the set's gold files: pure article text (:mod:`bench.goldonly`)."""
+    log(f"{bset.name}: cleaner on the gold files")
+    return evaluate_gold_only(bset, work, lambda raw, clean: run_cleaner(raw, clean, jobs))
 
 
 def evaluate_in_workdir(args: argparse.Namespace, command: Sequence[str]) -> dict[str, Any]:

@@ -86,7 +86,25 @@ def summary_markdown(results: dict[str, Any]) -> str:
     layouts = layout_table(results)
     if layouts:
         parts += ["Layouts: the same pages as other scrapers write them (`bench/layouts.py`), our cleaner:", layouts]
+    gold = gold_only_table(results)
+    if gold:
+        parts += ["Pure article text: each set's gold files cleaned as plain text (`bench/goldonly.py`); "
+                  "whatever goes is text the cleaner might take from an article (the gold files hold a "
+                  "little boilerplate too, so this is an upper bound):", gold]
     return "\n\n".join(parts) + "\n"
+
+
+def gold_only_table(results: dict[str, Any]) -> str:
+    """Share of the gold files' characters removed, the rules that removed most, worst pages."""
+    rows = results.get("gold_only") or []
+    if not rows:
+        return ""
+    lines = [_row(["set", "characters", "removed", "by rule (characters)", "most removed"]), _row(["---"] * 5)]
+    for row in rows:
+        worst = ", ".join(f"`{p['id']}` {fmt(p['removed_share'])}" for p in row["worst_pages"][:3])
+        lines.append(_row([row["set"], str(row["chars_in"]), fmt(row["removed_share"], 4),
+                           rules_text(row["by_rule"], 4), worst]))
+    return "\n".join(lines)
 
 
 def layout_table(results: dict[str, Any]) -> str:
