@@ -17,17 +17,14 @@ from .data import BenchSet
 
 #: Pages listed as those that lost the largest share of their text.
 WORST_PAGES = 5
-#: Dragnet's separator before a page's comments: seven gold files (27, 39, 42, 158, 248, R136,
-#: R162) still hold their comments after it; only the article before it is staged.
-COMMENTS_SEPARATOR = "!@#$%^&*()"
 
 
 def stage_gold(bset: BenchSet, dest: Path) -> Path:
     """A RAW folder of the set's gold files (``<id>.txt``, UTF-8: the repaired text, without
-    the comments some Dragnet gold files still hold)."""
+    the comments some Dragnet gold files still hold: :meth:`BenchSet.gold`)."""
     dest.mkdir(parents=True, exist_ok=True)
     for page_id in bset.ids:
-        text = bset.gold(page_id).split(COMMENTS_SEPARATOR, 1)[0]
+        text = bset.gold(page_id)
         if text.strip():
             (dest / f"{page_id}.txt").write_text(text, encoding="utf-8")
     return dest
