@@ -205,3 +205,15 @@ def test_a_wpdiscuz_section_is_removed() -> None:
                "View all comments", "12 Comment threads", "5 Thread replies", "17 Commenters", "Most Voted", "Newest Oldest Most Voted"]
     got = decisions([*paragraphs(4), *english], stop_before="model.line")
     assert all(got[line][0] == "comments" for line in english), got
+
+
+def test_a_blog_front_page_with_short_post_signatures_stays() -> None:
+    """Blogger and Serendipity sign each post "Posted by Name (in blog) at 05:46" and date the
+    next: a byline with a time is only weak furniture (like any dated line), so signatures
+    alone cannot make a headless section that swallows the posts after the first."""
+    sig = [f"Posted by Mark Roe in markey at 0{n}:46" for n in range(4)]
+    posts = [paragraphs(2, first=2 * n) for n in range(4)]
+    lines = [line for n in range(4) for line in (f"Monday, December {n + 1}. 2006", *posts[n], sig[n])]
+    got = decisions(lines, stop_before="model.line")
+    assert not {p for post in posts for p in post} & set(got)
+    assert not any(rule == "comments.section" for _cat, rule in got.values())
