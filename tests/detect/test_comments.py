@@ -217,3 +217,15 @@ def test_a_blog_front_page_with_short_post_signatures_stays() -> None:
     got = decisions(lines, stop_before="model.line")
     assert not {p for post in posts for p in post} & set(got)
     assert not any(rule == "comments.section" for _cat, rule in got.values())
+
+
+def test_a_reviews_scores_are_not_comment_furniture() -> None:
+    """A review scores each part ("Score: 9 out of 10"): not Slashdot's "(Score:5, Insightful)",
+    so three of them do not make a headless comment section of the review."""
+    parts = [paragraphs(2, first=2 * n) for n in range(4)]
+    lines = [line for n in range(4) for line in (*parts[n], f"Score: {n + 6} out of 10")]
+    got = decisions(lines, stop_before="model.line")
+    assert not {p for part in parts for p in part} & set(got)
+    slashdot = [*paragraphs(4), "Great story (Score:5, Insightful)", COMMENT, "(Score:5, Insightful)",
+                COMMENT.replace("agree", "disagree"), "(Score:3, Funny)", LAST, "(Score:1)"]
+    assert decisions(slashdot, stop_before="model.line")[LAST] == ("comments", "comments.section")
