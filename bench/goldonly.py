@@ -38,9 +38,11 @@ def removed_from_gold(clean: Path) -> dict[str, Any]:
         data = json.loads(sidecar.read_text(encoding="utf-8"))
         if "removed" not in data:
             continue
-        removed = sum(s["end"] - s["start"] for s in data["removed"])
+        page = Counter()
         for span in data["removed"]:
-            by_rule[span["rule"]] += span["end"] - span["start"]
+            page[span["rule"]] += span["end"] - span["start"]
+        by_rule.update(page)
+        removed = sum(page.values())
         chars_in += data.get("chars_in", 0)
         if data.get("chars_in"):
             pages.append((removed / data["chars_in"], sidecar.stem))

@@ -71,7 +71,7 @@ def line_features(line: Line, stops: frozenset[str]) -> Features:
 @lru_cache(maxsize=MEMO_LINES)
 def text_features(text: str, stops: frozenset[str]) -> Features:
     """:class:`Features` of a line's text (remembered: menus and footers repeat in a corpus)."""
-    text = text.translate(INVISIBLE).strip()
+    text = (text if text.isascii() else text.translate(INVISIBLE)).strip()
     words = _WORD_RE.findall(text)
     n = len(words)
     if not n:

@@ -28,8 +28,8 @@ _CONTENT_SKIP = frozenset(
 )
 #: A ruby annotation (furigana, pinyin) over its base text: ends at its closing tag, at the
 #: next annotation or at the ruby's end (its end tags may be left out), or at a block.
-_RUBY_NOTES = frozenset(("rt", "rp", "rtc"))
-_RUBY_NOTE_ENDS = _RUBY_NOTES | {"ruby"}
+RUBY_NOTES = frozenset(("rt", "rp", "rtc"))
+_RUBY_NOTE_ENDS = RUBY_NOTES | {"ruby"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,7 +94,7 @@ class _FlatParser(HTMLParser):
     def handle_starttag(self, tag: str, attrs) -> None:
         if tag == "body":
             self.skipping = []  # an unclosed <head> ends where the body starts
-        self.in_note = tag in _RUBY_NOTES or (self.in_note and tag not in self.block_tags)
+        self.in_note = tag in RUBY_NOTES or (self.in_note and tag not in self.block_tags)
         if tag in _CONTENT_SKIP:
             self.skipping.append(tag)
         elif tag in self.block_tags and not self.skipping:

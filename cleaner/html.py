@@ -13,17 +13,18 @@ from functools import lru_cache
 
 from .config import RULES_DIR
 from .document import Line, shown
-from .flathtml import FlatPage, flat_blocks, lost_text
+from .flathtml import RUBY_NOTES, FlatPage, flat_blocks, lost_text
 
 BLOCK_TAGS = frozenset(
     "address article aside blockquote body br dd details dialog div dl dt fieldset figcaption "
     "figure footer form h1 h2 h3 h4 h5 h6 header hr li main nav ol p pre section summary table "
     "tbody td tfoot th thead tr ul caption center menu option".split()
 )
+#: Not shown as text: code, metadata, embeds, form fields, and ruby annotations (furigana).
 SKIP_TAGS = frozenset(
     "script style noscript template head title svg math iframe object embed canvas select "
-    "textarea input meta link base rt rp rtc".split()
-)
+    "textarea input meta link base".split()
+) | RUBY_NOTES
 _SPLIT_RE = re.compile(r"[\W_]+|(?<=[a-z])(?=[A-Z])")
 _TOKEN_RE = re.compile(r"\w+")
 SHORT_BLOCK_TOKENS = 3
