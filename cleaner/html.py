@@ -93,7 +93,9 @@ class _Renderer:
     ancestors; ``links`` counts the open ``<a>`` elements.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, skip: frozenset[str] = SKIP_TAGS) -> None:
+        self.skip = skip
+        self.noscript: list = []  # the <noscript> elements not shown
         self.hints = dom_hints()
         self.out: list[tuple[str, str, tuple[str, str], float]] = []
         self.stack: list[tuple[str, tuple[str, str]]] = []
@@ -128,7 +130,9 @@ class _Renderer:
         for event, el in walk:
             tag = el.tag.lower() if isinstance(el.tag, str) else ""
             if event == "start":
-                if not tag or tag in SKIP_TAGS or _hidden(el):
+                if not tag or tag in self.skip or _hidden(el):
+                    if tag == "noscript":
+                        self.noscript.append(el)
                     walk.skip_subtree()
                     skipped = el
                     continue
@@ -157,6 +161,30 @@ class _Renderer:
         if tag in BLOCK_TAGS:
             self.flush(*self._top())
         self.add(el.tail)
+
+
+def _render_blocks(tree) -> list[tuple[str, str, tuple[str, str], float]]:
+    """The visible blocks of ``tree``; those of its ``<noscript>`` elements too when these hold
+    more text than the rest of the page (see :func:`_noscript_holds_page`)."""
+    renderer = _Renderer()
+    blocks = renderer.run(tree)
+    if renderer.noscript and _noscript_holds_page(renderer.noscript, blocks):
+        blocks = _Renderer(SKIP_TAGS - {"noscript"}).run(tree)
+    return blocks
+
+
+def _noscript_holds_page(noscript: list, blocks: list) -> bool:
+    """Whether the ``<noscript>`` elements hold more text than the page shows without them.
+
+    A browser that runs scripts shows no ``<noscript>`` content, and pages put only fallbacks
+    there ("Please enable JavaScript", a tracking pixel). But libxml2 leaves a ``<noscript>``
+    open when an element opened inside it is not closed (``<noscript><div></noscript>``), and
+    the rest of the page then lies inside it; and a page built by scripts may carry its whole
+    text as a ``<noscript>`` fallback. Either way, that text is the page.
+    """
+    shown_chars = sum(len(text) for text, *_ in blocks)
+    hidden_chars = sum(len("".join(el.itertext())) for el in noscript if el.getparent() is not None)
+    return hidden_chars > shown_chars
 
 
 def _hidden(el) -> bool:
@@ -219,7 +247,7 @@ def render(tree) -> tuple[str, list[Line]]:
     if isinstance(tree, FlatPage):
         blocks = [(text, tag, ("", ""), 0.0) for text, tag in flat_blocks(tree.html, BLOCK_TAGS)]
     else:
-        blocks = _Renderer().run(tree) if tree is not None else []
+        blocks = _render_blocks(tree) if tree is not None else []
     lines: list[Line] = []
     pos = 0
     for i, (text, tag, hint, density) in enumerate(blocks):
@@ -273,28 +301,45 @@ def mark_main(lines: list[Line], main_text: str, title: str | None = None) -> No
     """Set ``in_main`` on every line: is its text part of trafilatura's main text?
 
     Compared on lower-case word tokens, so that spacing and punctuation that trafilatura
-    writes differently do not matter: a short block must equal one line of the main text,
-    a longer one must occur in it, or share ``MAIN_SHINGLE_SHARE`` of its word 3-grams with
-    it (trafilatura splits and joins blocks differently). The page title that trafilatura
-    found counts as main text too (its text output leaves the title out).
+    writes differently do not matter. A longer block must occur in the main text, or share
+    ``MAIN_SHINGLE_SHARE`` of its word 3-grams with it (trafilatura splits and joins blocks
+    differently). A short block (at most ``SHORT_BLOCK_TOKENS`` words: "Home" and "Share"
+    occur in any text) must equal one line or table cell of the main text (trafilatura writes
+    a table row as ``| cell | cell |``), or continue it: come right after the block before it,
+    where that block was found in the main text (a label, a list item or a table cell that
+    trafilatura joined with its neighbours). The page title that trafilatura found counts as
+    main text too (its text output leaves the title out).
     """
     main_tokens = _tokens(main_text)
     haystack = f" {' '.join(main_tokens)} "
-    main_lines = {" ".join(_tokens(t)) for t in main_text.splitlines()}
+    main_lines = {" ".join(_tokens(part)) for line in main_text.splitlines() for part in _cells(line)}
     if title:
         main_lines.add(" ".join(_tokens(title)))
     shingles = _shingles(main_tokens)
+    after = -1  # where in ``haystack`` the block before ends, when it was found there
     for line in lines:
         tokens = _tokens(line.text)
-        joined = " ".join(tokens)
+        joined = f" {' '.join(tokens)} "
+        at = -1
         if not tokens:
             line.in_main = False
-        elif joined in main_lines:
-            line.in_main = True
+        elif after >= 0 and haystack.startswith(joined, after):
+            line.in_main, at = True, after
+        elif joined[1:-1] in main_lines:
+            line.in_main, at = True, haystack.find(joined, max(after, 0))
         elif len(tokens) <= SHORT_BLOCK_TOKENS:
             line.in_main = False
-        elif f" {joined} " in haystack:
-            line.in_main = True
         else:
-            mine = _shingles(tokens)
-            line.in_main = len(mine & shingles) >= MAIN_SHINGLE_SHARE * len(mine)
+            at = haystack.find(joined, max(after, 0))
+            line.in_main = at >= 0 or joined in haystack or _shares_shingles(tokens, shingles)
+        after = at + len(joined) - 1 if at >= 0 else -1
+
+
+def _shares_shingles(tokens: list[str], shingles: set[tuple[str, ...]]) -> bool:
+    mine = _shingles(tokens)
+    return len(mine & shingles) >= MAIN_SHINGLE_SHARE * len(mine)
+
+
+def _cells(line: str) -> list[str]:
+    """A line of trafilatura's text, and its cells if it is a table row (``| a | b |``)."""
+    return [line, *line.split("|")] if line.lstrip().startswith("|") else [line]

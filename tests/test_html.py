@@ -41,6 +41,37 @@ def test_offsets_and_main_marking() -> None:
     assert main == ["Big news today", "First paragraph with a link and more text."]
 
 
+def _marked(blocks: list[str], main_text: str, title: str | None = None) -> list[bool | None]:
+    page = "<html><body>" + "".join(f"<p>{b}</p>" for b in blocks) + "</body></html>"
+    _source, lines = render(parse(page))
+    mark_main(lines, main_text, title)
+    return [l.in_main for l in lines]
+
+
+def test_main_marking_finds_short_blocks_in_table_rows() -> None:
+    """trafilatura writes a table row as ``| cell | cell |``: a short cell of ours (an
+    ingredient, a figure) is in the main text when it is one of those cells."""
+    main = "Zutaten für den Teig:\n| 65 g | Margarine oder Butter |\n| 1 Prise | Salz |"
+    blocks = ["Startseite", "65 g", "Margarine oder Butter", "1 Prise", "Salz", "Teig"]
+    assert _marked(blocks, main) == [False, True, True, True, True, False]
+
+
+def test_main_marking_follows_short_blocks_that_trafilatura_joined() -> None:
+    """Short labels that trafilatura joined into one line with their neighbours are in the
+    main text where they continue a block found there; the same words elsewhere on the page
+    (a menu) are not, as a short block anywhere in the text proves nothing."""
+    main = "Zusammenarbeit Shuji und Walter im April 2018 Standorte Shuji: Japan. Filmmaterial Fuji X-TRA 400."
+    blocks = ["Standorte", "Filmmaterial", "Zusammenarbeit Shuji und Walter im April 2018", "Standorte",
+              "Shuji: Japan.", "Filmmaterial", "Fuji X-TRA 400.", "Impressum"]
+    assert _marked(blocks, main) == [False, False, True, True, True, True, True, False]
+
+
+def test_main_marking_counts_the_page_title_whatever_its_length() -> None:
+    """trafilatura's text leaves the title out; a title block of any length is main text."""
+    title = "Council approves the new budget for the coming year"
+    assert _marked([title, "The council met on Tuesday."], "The council met on Tuesday.", title) == [True, True]
+
+
 def test_main_marking_reads_words_split_by_invisible_characters_as_trafilatura_does() -> None:
     """trafilatura drops soft hyphens and zero-width spaces and writes NFC; a page that
     hyphenates its words (common in German) must still match its main text line by line."""
@@ -93,6 +124,33 @@ def test_rendering_leaves_out_ruby_annotations() -> None:
     tree = parse("<div>" * 3000 + para + "</div>" * 3000)
     assert isinstance(tree, FlatPage)
     assert [l.text for l in render(tree)[1]] == want
+
+
+def test_noscript_fallbacks_are_not_shown() -> None:
+    """A browser that runs scripts shows no ``<noscript>`` content: a page's fallback notice
+    or tracking pixel is not part of its text."""
+    page = (
+        "<html><body><noscript><p>Please enable JavaScript to use this site.</p></noscript>"
+        "<p>The council met on Tuesday to discuss the budget.</p></body></html>"
+    )
+    assert [l.text for l in render(parse(page))[1]] == ["The council met on Tuesday to discuss the budget."]
+
+
+def test_a_noscript_that_swallowed_the_page_is_shown() -> None:
+    """libxml2 leaves ``<noscript>`` open when an element opened in it is not closed, and the
+    whole page then lies inside it; a page built by scripts may also carry its text as a
+    ``<noscript>`` fallback. When the ``<noscript>`` holds more text than the rest of the
+    page, it is the page, and is shown (the article is not lost)."""
+    article = ["Il risultato è molto positivo per la popolazione di orsi.", "Nel 2019 sono nati sedici cuccioli."]
+    page = (
+        '<html><body><noscript><div id="nojs"></noscript><div><p>Menu</p></div>'
+        f"<article><p>{article[0]}</p><p>{article[1]}</p></article></body></html>"
+    )
+    tree = parse(page)
+    assert tree.find(".//noscript//article") is not None  # the parse this guards against
+    assert [l.text for l in render(tree)[1]] == ["Menu", *article]
+    spa = f"<html><body><div id='app'></div><noscript><p>{article[0]}</p></noscript></body></html>"
+    assert [l.text for l in render(parse(spa))[1]] == [article[0]]
 
 
 def test_an_xhtml_page_with_an_xml_declaration_is_parsed_as_a_tree() -> None:
