@@ -13,7 +13,7 @@ from typing import Any
 from .config import Config
 from .corpus import line_key
 from .detect import Context, detect
-from .document import Document, Line, Span
+from .document import Decision, Document, Line, Span
 from .features import line_features, stopwords
 from .language import LanguageGuess, detect_language, prose_sample
 from .markdown import MARKUP_RULE, markup_spans
@@ -76,14 +76,25 @@ def prepare_context(
     return Context(lines, feats, matches, config, languages, is_html, rep, path=path, url=url or "", title=title)
 
 
-def _spans(ctx: Context, extra: Sequence[Span] = ()) -> tuple[list[Span], list[Span]]:
-    """The removed and the flagged (``keep_categories``) spans: ``ctx``'s decisions and
-    ``extra``, in source order."""
+def _spans(ctx: Context, source: str, extra: Sequence[Span] = ()) -> tuple[list[Span], list[Span]]:
+    """The removed and the flagged (``keep_categories``) spans: ``ctx``'s decisions (whole
+    lines, and the ends of lines, :attr:`Context.tails`) and ``extra``, in source order."""
     decided = [Span(ctx.lines[i].start, ctx.lines[i].stop, d.category, d.rule, d.score, d.evidence)
                for i, d in ctx.decided.items()]
+    decided += [_tail_span(ctx.lines[i], source, n, d) for i, (n, d) in ctx.tails.items() if i not in ctx.decided]
+    decided = [s for s in decided if s is not None]
     keep = set(ctx.config.keep_categories)
     spans = sorted([*decided, *extra], key=lambda s: s.start)
     return [s for s in spans if s.category not in keep], [s for s in spans if s.category in keep]
+
+
+def _tail_span(line: Line, source: str, chars: int, d: Decision) -> Span | None:
+    """The span of a line's last ``chars`` characters of text, where the source holds them
+    as they are (not so in a Markdown line whose text is its rendering: then ``None``)."""
+    start = line.end - chars
+    if chars <= 0 or start < line.start or source[start : line.end] != line.text[-chars:]:
+        return None
+    return Span(start, line.end, d.category, d.rule, d.score, d.evidence)
 
 
 def _markup(source: str, lines: list[Line], config: Config) -> list[Span]:
@@ -103,7 +114,7 @@ def clean_lines(
 ) -> CleanResult:
     """Detect boilerplate among ``lines`` of ``source`` and apply the removals."""
     ctx = detect(prepare_context(lines, config, repeated, is_html, path, url, title))
-    removed, flagged = _spans(ctx, _markup(source, lines, config))
+    removed, flagged = _spans(ctx, source, _markup(source, lines, config))
     text = replay(source, removed)
     keep = set(config.keep_categories)
     kept = [line.text for i, line in enumerate(ctx.lines) if i not in ctx.decided or ctx.decided[i].category in keep]

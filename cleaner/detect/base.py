@@ -23,6 +23,8 @@ class Context:
     repeated: frozenset[int] = frozenset()
     decided: dict[int, Decision] = field(default_factory=dict)
     kept: dict[int, str] = field(default_factory=dict)
+    #: Kept lines whose end goes (a photo credit): line -> (characters at its end, decision).
+    tails: dict[int, tuple[int, Decision]] = field(default_factory=dict)
     shielded: set[int] = field(default_factory=set)
     region: tuple[int, int] | None = None
     path: str = ""  # the document's path relative to RAW (user rules' ``path``/``site``)

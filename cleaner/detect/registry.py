@@ -6,6 +6,7 @@ from .base import Context, RuleSpec
 from .bios import closing_bios
 from .comments import comment_sections
 from .context import between_removed, caption_before_credit, no_words, link_lists, outside_main_html, repeated_lines
+from .credits import credit_tails
 from .duplicates import duplicate_lines
 from .model import load_model, model_lines
 from .phrase import phrase_rule
@@ -37,6 +38,7 @@ RULES: tuple[RuleSpec, ...] = (
     RuleSpec("corpus.repeated", "line repeated across the corpus", repeated_lines, fallback=True),
     RuleSpec("context.between", "short line between removed lines", between_removed, fallback=True),
     RuleSpec("doc.duplicate", "a line repeating a kept line of the same document", duplicate_lines),
+    RuleSpec("caption.credit_tail", "a photo credit closing a kept line (only the credit goes)", credit_tails),
 )
 
 

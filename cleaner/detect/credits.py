@@ -1,0 +1,49 @@
+"""Photo credits that close a kept line: only the credit goes, not the caption before it."""
+from __future__ import annotations
+
+import re
+
+from ..document import Decision
+from ..phrases import load_patterns
+from .base import Context
+
+_WORD_RE = re.compile(r"\w+")
+
+#: Words of caption a credit needs before it (a line that is only a credit is the phrase
+#: lists' to remove, whole).
+CAPTION_MIN_WORDS = 3
+#: Words a credit has at most, its label included ("(Photo credit: RAFA RIVAS/AFP/Getty Images)"
+#: has 7): more is a sentence ("Photograph: the crowd cheers as he leaves the stage, …").
+CREDIT_MAX_WORDS = 9
+#: Characters at a line's end searched for a credit (longer than any credit the lists match).
+TAIL_CHARS = 120
+RULE = "caption.credit_tail"
+
+
+def credit_tails(ctx: Context) -> None:
+    """Remove the photo credit that closes a kept line (``rules/<lang>/credit_tails.txt``):
+    "… makes his concession speech. Photograph: Getty Images", "… (AP Photo/Evan Vucci)".
+
+    The caption stays: it says what the picture shows. Only lines no rule removed or kept are
+    read, after every other rule, and only a credit of at most ``CREDIT_MAX_WORDS`` words with
+    ``CAPTION_MIN_WORDS`` words before it.
+    """
+    patterns = load_patterns(ctx.languages, "credit_tails")
+    if not patterns:
+        return
+    for i, line in enumerate(ctx.lines):
+        if i in ctx.decided or i in ctx.kept or ctx.feats[i].words <= CAPTION_MIN_WORDS:
+            continue
+        text = line.text.rstrip()
+        offset = max(0, len(text) - TAIL_CHARS)
+        for rx in patterns:
+            m = rx.search(text, offset)
+            if m and _credit_shaped(text, m):
+                evidence = f"credit: {m.group().strip()[:60]}"
+                ctx.tails[i] = (len(line.text) - m.start(), Decision("caption", RULE, 1.0, evidence))
+                break
+
+
+def _credit_shaped(text: str, m: re.Match[str]) -> bool:
+    """Caption enough before the match, and few enough words in it."""
+    return len(text[: m.start()].split()) >= CAPTION_MIN_WORDS and len(_WORD_RE.findall(m.group())) <= CREDIT_MAX_WORDS
