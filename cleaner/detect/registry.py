@@ -10,6 +10,7 @@ from .credits import credit_tails
 from .duplicates import duplicate_lines
 from .model import load_model, model_lines
 from .phrase import phrase_rule
+from .recipes import keep_ingredients
 from .user import user_rules
 from .zones import keep_inside, keep_title, outside_region
 
@@ -27,6 +28,7 @@ RULES: tuple[RuleSpec, ...] = (
     RuleSpec("phrase.contains", "a short line contains a boilerplate phrase", phrase_rule("contains")),
     RuleSpec("caption.before_credit", "a short line right above a photo credit", caption_before_credit),
     RuleSpec("keep.title", "keeps the article's title (protects, removes nothing)", keep_title),
+    RuleSpec("keep.ingredients", "keeps a recipe's ingredient list: a run of quantity lines (removes nothing)", keep_ingredients),
     RuleSpec("line.no_words", "a line with no letter or digit", no_words),
     RuleSpec("comments.section", "inside a comment section", _comments),
     RuleSpec("navigation.list", "a headline list under a navigation heading", link_lists),
