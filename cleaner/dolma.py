@@ -80,6 +80,7 @@ def metadata(sidecar: dict[str, Any]) -> dict[str, Any]:
     for key in SPAN_FIELDS:
         meta[key] = [_span(e) for e in sidecar.get(key) or []]
     meta["phrase_languages"] = [str(x) for x in sidecar.get("phrase_languages") or []]
+    meta["repairs"] = [str(x) for x in sidecar.get("repairs") or []]
     return meta
 
 
@@ -228,5 +229,6 @@ def hf_features() -> Any:
     meta["removed_chars"] = {c: Value("int64") for c in CATEGORIES}
     meta.update({k: [span] for k in SPAN_FIELDS})
     meta["phrase_languages"] = [Value("string")]
+    meta["repairs"] = [Value("string")]
     top = {k: Value("string") for k in ("id", "text", "source", "added", "created")}
     return Features({**top, "metadata": meta})

@@ -115,6 +115,7 @@ def sidecar(
         "bytes": raw.bytes,
         "format": raw.format,
         "encoding": raw.encoding,
+        "repairs": list(raw.repairs),
         "language": meta.get("language"),
         "language_confidence": meta.get("language_confidence"),
         "language_reason": meta.get("language_reason"),

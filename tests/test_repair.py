@@ -1,0 +1,67 @@
+"""Mojibake repair while decoding (``cleaner/repair.py``, ``cleaner.reader``)."""
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from cleaner.config import Config
+from cleaner.reader import document_from_bytes
+from cleaner.repair import repair_mojibake
+from cleaner.runner import run
+from cleaner.verify import verify_tree
+
+ARTICLE = (
+    "Die Stadt hat die Veröffentlichung des Berichts für Dienstag angekündigt, sagte die Sprecherin.\n"
+    "Ein Sprecher der Opposition nannte den Zeitplan – wie schon im Frühjahr – „zu knapp“.\n"
+)
+
+
+def _mangled(text: str, codec: str = "cp1252") -> str:
+    """UTF-8 bytes read with the wrong codec: what a careless scraper writes."""
+    return text.encode("utf-8").decode(codec, errors="replace")
+
+
+def test_utf8_read_as_windows_1252_is_undone_and_the_steps_are_named() -> None:
+    fixed, steps = repair_mojibake(_mangled(ARTICLE))
+    assert fixed == ARTICLE
+    assert steps == ("encode:sloppy-windows-1252", "decode:utf-8")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        ARTICLE,  # umlauts, dashes and „quotes“: marks-free or read by ftfy as meant
+        "SÃO PAULO — O governador anunciou na quinta-feira um novo plano.\n",  # a real Ã
+        "Åre och Östersund får nya tåg, säger Trafikverket.\n",
+        "Un café», dit-il. Le maître d’hôtel a refusé.\n",
+        "Plain ASCII text with nothing to repair.\n",
+    ],
+)
+def test_text_without_mojibake_is_left_as_it_is(text: str) -> None:
+    assert repair_mojibake(text) == (text, ())
+
+
+def test_windows_1252_punctuation_left_as_c1_controls_is_restored() -> None:
+    fixed, steps = repair_mojibake("The \x93shrii\x94 form, as S\x92r\u00ee has it.\n")
+    assert fixed == "The \u201cshrii\u201d form, as S\u2019r\u00ee has it.\n" and steps
+
+
+def test_only_plain_text_documents_are_repaired() -> None:
+    """An HTML page is decoded as it is (its rendering is what offsets count there)."""
+    data = _mangled(ARTICLE).encode("utf-8")
+    text = document_from_bytes(data, ".txt", "x", len(data))
+    assert (text.text, text.repairs) == (ARTICLE, ("encode:sloppy-windows-1252", "decode:utf-8"))
+    page = document_from_bytes(b"<html><body><p>" + data + b"</p></body></html>", ".html", "x", len(data))
+    assert page.repairs == () and _mangled(ARTICLE).strip() in page.text
+
+
+def test_the_sidecar_records_the_repair_and_replays_on_the_repaired_text(tmp_path) -> None:
+    raw, clean = tmp_path / "raw", tmp_path / "clean"
+    raw.mkdir()
+    (raw / "mangled.txt").write_text("Startseite\n" + _mangled(ARTICLE) + "Impressum\n", encoding="utf-8")
+    run(raw, clean, Config(), jobs=1, quiet=True)
+    sidecar = json.loads((clean / "mangled.json").read_text(encoding="utf-8"))
+    assert sidecar["repairs"] == ["encode:sloppy-windows-1252", "decode:utf-8"]
+    assert "Veröffentlichung" in (clean / "mangled.txt").read_text(encoding="utf-8")
+    assert verify_tree(raw, clean, Config()) == ([], 1)
