@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Any, Protocol
 
-from .repair import repair_mojibake
+from .repair import repair_text
 
 #: Plain text unless it starts like a page (Markdown is text: :mod:`cleaner.markdown`).
 TEXT_SUFFIXES = frozenset({".txt", ".text", ".md", ".markdown", ""})
@@ -66,7 +66,7 @@ class RawDocument:
     encoding: str
     sha256: str
     bytes: int
-    repairs: tuple[str, ...] = ()  # mojibake repair steps (:mod:`cleaner.repair`), part of decoding
+    repairs: tuple[str, ...] = ()  # repair steps (:mod:`cleaner.repair`), part of decoding
 
 
 def logical_suffix(path: Path) -> str:
@@ -228,7 +228,7 @@ def document_from_bytes(
     if not text.strip():
         raise Rejected("empty", "only white space")
     fmt = fmt or ("html" if _is_html(text, suffix) else "text")
-    text, repairs = repair_mojibake(text) if fmt == "text" else (text, ())
+    text, repairs = repair_text(text) if fmt == "text" else (text, ())
     return RawDocument(text, fmt, encoding, sha256, size, repairs)
 
 

@@ -1,4 +1,9 @@
-"""Mojibake repair, part of decoding: text that went through the wrong codec and back.
+"""Repairs that are part of decoding a plain-text document: mojibake, and invisible characters.
+
+:func:`repair_text` first undoes mojibake (:func:`repair_mojibake`), then brings the text to
+the form an HTML page's rendering has (:func:`cleaner.document.shown`): without soft hyphens,
+zero-width spaces, word joiners and BOMs (a browser does not show them, and they split words
+for the tools downstream: "Veröf\u00adfent\u00adlichung"), in Unicode NFC.
 
 Scraped text often holds UTF-8 that some tool read as Windows-1252 or Latin-1 ("VerÃ¶ffentlichung",
 "a leg up â€” in", "SayunÂ´s") or Windows-1252 punctuation left as C1 control characters. ftfy
@@ -8,7 +13,7 @@ page's). ftfy costs milliseconds a document, so a cheap search for the marks of 
 UTF-8 lead byte read as a letter, followed by a continuation byte read as one; a C1 control)
 decides whether it runs; about one document in thirty on the benchmark pages has such marks.
 
-The repaired text is what offsets count, and the sidecar's ``repairs`` lists ftfy's steps, so
+The repaired text is what offsets count, and the sidecar's ``repairs`` lists the steps, so
 decoding the same bytes again gives the same text (``cleaner verify`` does). Only plain-text
 documents are repaired: an HTML page's source is many times its text (searching it would cost
 more than the rest of decoding), and its rendering is matched against trafilatura's reading of
@@ -17,7 +22,10 @@ the unrepaired page.
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import lru_cache
+
+from .document import INVISIBLE
 
 #: A UTF-8 lead byte seen as Latin-1/Windows-1252 (Â..ô) followed by a continuation byte seen so
 #: (\x80-\xbf, or the Windows-1252 letters and punctuation at 0x80-0x9f); or a C1 control.
@@ -53,3 +61,17 @@ def repair_mojibake(text: str) -> tuple[str, tuple[str, ...]]:
     if fixed == text or not fixed.strip():
         return text, ()
     return fixed, tuple(f"{op}:{arg}" for op, arg in steps or ())
+
+
+def repair_text(text: str) -> tuple[str, tuple[str, ...]]:
+    """A plain-text document's text as cleaned: :func:`repair_mojibake`, then without invisible
+    characters (step ``"remove:invisible"``) and in NFC (``"normalize:NFC"``); with the steps."""
+    text, steps = repair_mojibake(text)
+    if text.isascii():
+        return text, steps
+    visible = text.translate(INVISIBLE)
+    if visible != text:
+        text, steps = visible, (*steps, "remove:invisible")
+    if not unicodedata.is_normalized("NFC", text):
+        text, steps = unicodedata.normalize("NFC", text), (*steps, "normalize:NFC")
+    return text, steps

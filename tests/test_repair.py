@@ -7,7 +7,7 @@ import pytest
 
 from cleaner.config import Config
 from cleaner.reader import document_from_bytes
-from cleaner.repair import repair_mojibake
+from cleaner.repair import repair_mojibake, repair_text
 from cleaner.runner import run
 from cleaner.verify import verify_tree
 
@@ -65,3 +65,15 @@ def test_the_sidecar_records_the_repair_and_replays_on_the_repaired_text(tmp_pat
     assert sidecar["repairs"] == ["encode:sloppy-windows-1252", "decode:utf-8"]
     assert "Veröffentlichung" in (clean / "mangled.txt").read_text(encoding="utf-8")
     assert verify_tree(raw, clean, Config()) == ([], 1)
+
+
+def test_invisible_characters_go_and_the_text_is_in_nfc_as_in_an_html_rendering() -> None:
+    """Soft hyphens and zero-width spaces split words for the tools downstream; a decomposed
+    "o" + diaeresis becomes "ö". The zero-width joiner (it shapes scripts and emoji) stays."""
+    text = "Die Ver\u00f6f\u00adfent\u00adlichung o\u0308ffnet\u200b morgen; \u0915\u094d\u200d\u0937\n"
+    want = "Die Ver\u00f6ffentlichung \u00f6ffnet morgen; \u0915\u094d\u200d\u0937\n"
+    assert repair_text(text) == (want, ("remove:invisible", "normalize:NFC"))
+    data = (_mangled("Die Veröffentlichung ") + "o\u0308ffnet\u200b morgen.\n").encode("utf-8")
+    doc = document_from_bytes(data, ".txt", "x", len(data))
+    assert doc.text == "Die Veröffentlichung öffnet morgen.\n"
+    assert doc.repairs == ("apply:decode_inconsistent_utf8", "remove:invisible", "normalize:NFC")
