@@ -226,7 +226,7 @@ def load_phrasebook(languages: tuple[str, ...], names: tuple[str, ...] = PHRASE_
     return book
 
 
-@lru_cache(maxsize=32)
+@lru_cache(maxsize=512)  # (languages, list name) pairs: a corpus in many languages has hundreds
 def load_patterns(languages: tuple[str, ...], name: str) -> tuple[re.Pattern[str], ...]:
     """Regular expressions of ``rules/<lang>/<name>.txt`` (one per line, ``#`` comments)."""
     out: list[re.Pattern[str]] = []

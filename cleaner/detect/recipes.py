@@ -16,6 +16,10 @@ MAX_WORDS = 12
 RULE = "keep.ingredients"
 #: A bare count on its own line ("2" above "Eier (Größe M)").
 _COUNT_RE = re.compile(r"^\d{1,3}$")
+#: What a quantity line may start with besides a digit: a fraction, "ca.", "approx.", "about",
+#: "etwa", "circa" (the patterns' optional prefix).
+_FRACTIONS = frozenset("½¼¾⅓⅔⅛")
+_WORD_STARTS = frozenset({"ca", "ap", "ab", "et", "ci"})
 _PRICE_RE = re.compile(r"[€$£¥₹]|\b(eur|usd|chf|gbp)\b", re.I)
 
 
@@ -35,7 +39,7 @@ def keep_ingredients(ctx: Context) -> None:
     units = {i for i, line in enumerate(ctx.lines) if _quantity(line.text, patterns) and _short(ctx, i)}
     if len(units) < MIN_QUANTITIES:
         return
-    counts = {i for i, line in enumerate(ctx.lines) if _COUNT_RE.match(line.text.strip())}
+    counts = {i for i, line in enumerate(ctx.lines) if line.text[:4].strip().isdigit() and _COUNT_RE.match(line.text.strip())}
     for run in _runs(sorted(units | counts), units):
         if _copy(ctx, run):  # a page's second copy of the list: doc.duplicate's to remove
             continue
@@ -48,8 +52,10 @@ def keep_ingredients(ctx: Context) -> None:
 
 def _quantity(text: str, patterns) -> bool:
     """A line that starts with a quantity and a unit, and is no price ("0,75 l (22,52 €/l)": a
-    shop's list of products)."""
+    shop's list of products). Most lines fail on their first character, before any pattern."""
     text = text.strip()
+    if not (text[:1].isdigit() or text[:1] in _FRACTIONS or text[:2].lower() in _WORD_STARTS):
+        return False
     return not _PRICE_RE.search(text) and any(rx.match(text) for rx in patterns)
 
 
