@@ -35,6 +35,9 @@ MARKS = re.compile(
 )
 
 
+_INVISIBLE_RE = re.compile("[" + "".join(map(chr, INVISIBLE)) + "]")
+
+
 @lru_cache(maxsize=1)
 def _fixer_config():
     from ftfy import TextFixerConfig
@@ -48,18 +51,34 @@ def _fixer_config():
 
 
 def repair_mojibake(text: str) -> tuple[str, tuple[str, ...]]:
-    """``text`` with its mojibake undone, and ftfy's steps (``"encode:sloppy-windows-1252"``,
-    ``"decode:utf-8"``, ``"apply:decode_inconsistent_utf8"``); ``(text, ())`` when nothing changed."""
+    """``text`` with its mojibake undone, and ftfy's steps: one entry per distinct way a line
+    was fixed, its steps space-separated (``"encode:sloppy-windows-1252 decode:utf-8"``,
+    ``"apply:decode_inconsistent_utf8"``); ``(text, ())`` when nothing changed.
+
+    Only the lines with marks go through ftfy (it reads a text line by line anyway): most of a
+    document is not read twice."""
     if not MARKS.search(text):
         return text, ()
+    lines = text.split("\n")
+    steps: dict[str, None] = {}
+    for k, line in enumerate(lines):
+        if MARKS.search(line):
+            fixed, done = _fix_line(line)
+            if done:
+                lines[k] = fixed
+                steps[" ".join(done)] = None
+    return ("\n".join(lines), tuple(steps)) if steps else (text, ())
+
+
+def _fix_line(line: str) -> tuple[str, tuple[str, ...]]:
     from ftfy import fix_and_explain
 
     try:
-        fixed, steps = fix_and_explain(text, config=_fixer_config())
-    except Exception:  # ftfy on a text it cannot read: keep the text as decoded
-        return text, ()
-    if fixed == text or not fixed.strip():
-        return text, ()
+        fixed, steps = fix_and_explain(line, config=_fixer_config())
+    except Exception:  # ftfy on a text it cannot read: keep the line as decoded
+        return line, ()
+    if fixed == line or (line.strip() and not fixed.strip()):
+        return line, ()
     return fixed, tuple(f"{op}:{arg}" for op, arg in steps or ())
 
 
@@ -69,9 +88,8 @@ def repair_text(text: str) -> tuple[str, tuple[str, ...]]:
     text, steps = repair_mojibake(text)
     if text.isascii():
         return text, steps
-    visible = text.translate(INVISIBLE)
-    if visible != text:
-        text, steps = visible, (*steps, "remove:invisible")
+    if _INVISIBLE_RE.search(text):  # translate() reads every character: only when needed
+        text, steps = text.translate(INVISIBLE), (*steps, "remove:invisible")
     if not unicodedata.is_normalized("NFC", text):
         text, steps = unicodedata.normalize("NFC", text), (*steps, "normalize:NFC")
     return text, steps

@@ -28,10 +28,10 @@ def keep_ingredients(ctx: Context) -> None:
     a quantity and a unit (``rules/<lang>/quantities.txt``), at most ``MAX_GAP`` lines apart,
     with the lines between them, the one after the last when that holds only a quantity
     ("1 Pck." then "Backpulver") and the one above the first when it ends with a colon ("For
-    the dough:"). Short ingredient lines look like menu items to the other
-    rules; the units tell them apart. Lines a rule removed already and phrase-list lines
-    ("Print", "Add to shopping list") are not kept, nor a second copy of a list that stands
-    above it on the page (it goes as a duplicate). Removes nothing.
+    the dough:"). Short ingredient lines look like menu items to the other rules; the units
+    tell them apart. Lines a rule removed already and phrase-list lines ("Print", "Add to
+    shopping list") are not kept, nor a second copy of a list that stands above it on the page
+    (it goes as a duplicate). Removes nothing.
     """
     patterns = load_patterns(ctx.languages, "quantities")
     if not patterns:
@@ -78,14 +78,14 @@ def _runs(quantities: list[int], units: set[int]) -> list[list[int]]:
             runs[-1].append(i)
         else:
             runs.append([i])
-    runs = [run[_unit_at(run, units, 0) : _unit_at(run, units, -1) + 1] for run in runs]
-    return [run for run in runs if sum(i in units for i in run) >= MIN_QUANTITIES]
+    trimmed = [_trim(run, units) for run in runs]
+    return [run for run in trimmed if sum(i in units for i in run) >= MIN_QUANTITIES]
 
 
-def _unit_at(run: list[int], units: set[int], end: int) -> int:
-    """Index in ``run`` of its first (``end`` 0) or last (``end`` -1) line with a unit."""
+def _trim(run: list[int], units: set[int]) -> list[int]:
+    """``run`` from its first to its last line with a unit (bare counts at its ends go)."""
     found = [k for k, i in enumerate(run) if i in units]
-    return found[end] if found else 0
+    return run[found[0] : found[-1] + 1] if found else []
 
 
 def _copy(ctx: Context, run: list[int]) -> bool:
