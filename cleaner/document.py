@@ -1,6 +1,7 @@
 """The small data types every stage shares: documents, lines and removal spans."""
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
@@ -28,15 +29,26 @@ HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 #: and emoji). An HTML rendering leaves them out, as trafilatura does; the rules read every
 #: line without them (they split words: "Kom\u00admen\u00adtare").
 INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u2060\ufeff"))
+_INVISIBLE_RE = re.compile("[" + "".join(map(chr, INVISIBLE)) + "]")
 
 
 def shown(text: str) -> str:
     """Text as an HTML rendering holds it: without :data:`INVISIBLE` characters, and in NFC
     (composed: "o" + combining diaeresis becomes "ö"), as trafilatura writes its text."""
+    return shown_explained(text)[0]
+
+
+def shown_explained(text: str) -> tuple[str, tuple[str, ...]]:
+    """:func:`shown`, and its steps: ``"remove:invisible"``, ``"normalize:NFC"`` (those that
+    changed the text)."""
     if text.isascii():
-        return text
-    text = text.translate(INVISIBLE)
-    return text if unicodedata.is_normalized("NFC", text) else unicodedata.normalize("NFC", text)
+        return text, ()
+    steps: tuple[str, ...] = ()
+    if _INVISIBLE_RE.search(text):  # translate() reads every character: only when needed
+        text, steps = text.translate(INVISIBLE), ("remove:invisible",)
+    if not unicodedata.is_normalized("NFC", text):
+        text, steps = unicodedata.normalize("NFC", text), (*steps, "normalize:NFC")
+    return text, steps
 
 
 @dataclass(slots=True)

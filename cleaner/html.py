@@ -183,7 +183,7 @@ def _noscript_holds_page(noscript: list, blocks: list) -> bool:
     text as a ``<noscript>`` fallback. Either way, that text is the page.
     """
     shown_chars = sum(len(text) for text, *_ in blocks)
-    hidden_chars = sum(len("".join(el.itertext())) for el in noscript if el.getparent() is not None)
+    hidden_chars = sum(len("".join(el.itertext())) for el in noscript)
     return hidden_chars > shown_chars
 
 

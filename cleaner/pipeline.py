@@ -81,8 +81,8 @@ def _spans(ctx: Context, source: str, extra: Sequence[Span] = ()) -> tuple[list[
     lines, and the ends of lines, :attr:`Context.tails`) and ``extra``, in source order."""
     decided = [Span(ctx.lines[i].start, ctx.lines[i].stop, d.category, d.rule, d.score, d.evidence)
                for i, d in ctx.decided.items()]
-    decided += [_tail_span(ctx.lines[i], source, n, d) for i, (n, d) in ctx.tails.items() if i not in ctx.decided]
-    decided = [s for s in decided if s is not None]
+    tails = (_tail_span(ctx.lines[i], source, n, d) for i, (n, d) in ctx.tails.items() if i not in ctx.decided)
+    decided += [s for s in tails if s is not None]
     keep = set(ctx.config.keep_categories)
     spans = sorted([*decided, *extra], key=lambda s: s.start)
     return [s for s in spans if s.category not in keep], [s for s in spans if s.category in keep]

@@ -22,10 +22,9 @@ the unrepaired page.
 from __future__ import annotations
 
 import re
-import unicodedata
 from functools import lru_cache
 
-from .document import INVISIBLE
+from .document import shown_explained
 
 #: A UTF-8 lead byte seen as Latin-1/Windows-1252 (Â..ô) followed by a continuation byte seen so
 #: (\x80-\xbf, or the Windows-1252 letters and punctuation at 0x80-0x9f); or a C1 control.
@@ -33,9 +32,6 @@ MARKS = re.compile(
     "[\u00c2-\u00f4][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc"
     "\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]|[\u0080-\u009f]"
 )
-
-
-_INVISIBLE_RE = re.compile("[" + "".join(map(chr, INVISIBLE)) + "]")
 
 
 @lru_cache(maxsize=1)
@@ -83,13 +79,9 @@ def _fix_line(line: str) -> tuple[str, tuple[str, ...]]:
 
 
 def repair_text(text: str) -> tuple[str, tuple[str, ...]]:
-    """A plain-text document's text as cleaned: :func:`repair_mojibake`, then without invisible
-    characters (step ``"remove:invisible"``) and in NFC (``"normalize:NFC"``); with the steps."""
+    """A plain-text document's text as cleaned: :func:`repair_mojibake`, then as an HTML
+    rendering holds text (:func:`cleaner.document.shown_explained`: without invisible
+    characters, ``"remove:invisible"``, and in NFC, ``"normalize:NFC"``); with the steps."""
     text, steps = repair_mojibake(text)
-    if text.isascii():
-        return text, steps
-    if _INVISIBLE_RE.search(text):  # translate() reads every character: only when needed
-        text, steps = text.translate(INVISIBLE), (*steps, "remove:invisible")
-    if not unicodedata.is_normalized("NFC", text):
-        text, steps = unicodedata.normalize("NFC", text), (*steps, "normalize:NFC")
-    return text, steps
+    text, shown_steps = shown_explained(text)
+    return text, (*steps, *shown_steps)
