@@ -8,7 +8,7 @@ for the tools downstream: "Veröf\u00adfent\u00adlichung"), in Unicode NFC.
 Scraped text often holds UTF-8 that some tool read as Windows-1252 or Latin-1 ("VerÃ¶ffentlichung",
 "a leg up â€” in", "SayunÂ´s") or Windows-1252 punctuation left as C1 control characters. ftfy
 (``fix_and_explain``) undoes exactly that, and says what it did; only its encoding fixes are
-used here (no quote uncurling, no HTML unescaping, no normalisation: the text is otherwise the
+used here (no quote uncurling, no HTML unescaping, no normalisation by ftfy: the text is otherwise the
 page's). ftfy costs milliseconds a document, so a cheap search for the marks of mojibake (a
 UTF-8 lead byte read as a letter, followed by a continuation byte read as one; a C1 control)
 decides whether it runs; about one document in thirty on the benchmark pages has such marks.
