@@ -14,6 +14,7 @@ from functools import lru_cache
 from .config import RULES_DIR
 from .document import Line, shown
 from .flathtml import RUBY_NOTES, FlatPage, flat_blocks, lost_text
+from .repair import repair_mojibake
 
 BLOCK_TAGS = frozenset(
     "address article aside blockquote body br dd details dialog div dl dt fieldset figcaption "
@@ -242,19 +243,39 @@ def _may_have_lost_text(tree, parser) -> bool:
     return tree is None or len(log) >= MAX_LOGGED_ERRORS or bool(deep)
 
 
-def render(tree) -> tuple[str, list[Line]]:
-    """Render a parsed page as block text, one visible block per line, and its lines."""
+def render(tree) -> tuple[str, list[Line], tuple[str, ...]]:
+    """Render a parsed page as block text, one visible block per line, its lines, and the
+    repairs made to the text (mojibake in the page: :func:`_repaired`)."""
     if isinstance(tree, FlatPage):
         blocks = [(text, tag, ("", ""), 0.0) for text, tag in flat_blocks(tree.html, BLOCK_TAGS)]
     else:
         blocks = _render_blocks(tree) if tree is not None else []
+    blocks, repairs = _repaired(blocks)
     lines: list[Line] = []
     pos = 0
     for i, (text, tag, hint, density) in enumerate(blocks):
         end = pos + len(text)
         lines.append(Line(i, pos, end, end + 1, text, tag, hint[0], hint[1], density))
         pos = end + 1
-    return "".join(f"{t}\n" for t, *_ in blocks), lines
+    return "".join(f"{t}\n" for t, *_ in blocks), lines, repairs
+
+
+def _repaired(blocks: list[tuple[str, str, tuple[str, str], float]]) -> tuple[list, tuple[str, ...]]:
+    """``blocks`` with the mojibake in their text undone (:func:`cleaner.repair.repair_mojibake`:
+    a page that stored UTF-8 read as Windows-1252, "itâ€™s", shows it so), and the steps.
+
+    The page's bytes were decoded right (:mod:`cleaner.reader`); this is text the site
+    itself mangled. One search of the rendered text decides whether anything is done."""
+    text = "\n".join(block[0] for block in blocks)
+    fixed, steps = repair_mojibake(text)
+    parts = fixed.split("\n")
+    if not steps or len(parts) != len(blocks):
+        return blocks, ()
+    fixed_blocks = []
+    for block, part in zip(blocks, parts):
+        part = " ".join(shown(part).split()) if part != block[0] else part
+        fixed_blocks.append((part or block[0], *block[1:]))
+    return fixed_blocks, steps
 
 
 def extract_main(
@@ -310,6 +331,7 @@ def mark_main(lines: list[Line], main_text: str, title: str | None = None) -> No
     trafilatura joined with its neighbours). The page title that trafilatura found counts as
     main text too (its text output leaves the title out).
     """
+    main_text = repair_mojibake(main_text)[0]  # read as the rendering is (:func:`_repaired`)
     main_tokens = _tokens(main_text)
     haystack = f" {' '.join(main_tokens)} "
     main_lines = {" ".join(_tokens(part)) for line in main_text.splitlines() for part in _cells(line)}

@@ -115,7 +115,7 @@ def sidecar(
         "bytes": raw.bytes,
         "format": raw.format,
         "encoding": raw.encoding,
-        "repairs": list(raw.repairs),
+        "repairs": [*raw.repairs, *meta.get("repairs", ())],  # decoding's, and an HTML rendering's
         "language": meta.get("language"),
         "language_confidence": meta.get("language_confidence"),
         "language_reason": meta.get("language_reason"),

@@ -8,7 +8,7 @@ from __future__ import annotations
 import functools
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 from .config import Config
 from .corpus import line_key
@@ -154,16 +154,21 @@ def warm_up(config: Config) -> None:
         pass
 
 
-def mark_html(lines: list[Line], tree: Any, config: Config, url: str | None = None) -> dict[str, Any]:
+def mark_html(
+    lines: list[Line], tree: Any, config: Config, url: str | None = None, repairs: tuple[str, ...] = ()
+) -> dict[str, Any]:
     """The page's metadata; and trafilatura's vote: mark the lines of its main text.
 
     Metadata comes from the page's head (:mod:`cleaner.htmlmeta`), or from trafilatura when
-    ``Config.trafilatura_metadata`` is on (the head fills its gaps).
+    ``Config.trafilatura_metadata`` is on (the head fills its gaps); ``repairs`` (the
+    rendering's, :class:`Prepared`) are kept in it for the sidecar.
     """
     from .html import extract_main, mark_main
     from .htmlmeta import head_metadata
 
     meta: dict[str, Any] = head_metadata(tree)
+    if repairs:
+        meta["repairs"] = list(repairs)
     if not (config.use_trafilatura and tree is not None and lines):
         return meta
     main, found = extract_main(tree, url, with_metadata=config.trafilatura_metadata)
@@ -181,9 +186,11 @@ def clean_rendered(
     repeated: frozenset[int] = frozenset(),
     url: str | None = None,
     path: str = "",
+    repairs: tuple[str, ...] = (),
 ) -> CleanResult:
-    """Clean a rendered page (``tree`` is the parsed page, for trafilatura's vote)."""
-    meta = mark_html(lines, tree, config, url)
+    """Clean a rendered page (``tree`` is the parsed page, for trafilatura's vote; ``repairs``
+    the rendering's)."""
+    meta = mark_html(lines, tree, config, url, repairs)
     return clean_marked(source, lines, meta, config, repeated, url, path)
 
 
@@ -205,20 +212,29 @@ def clean_marked(
     return result
 
 
-def prepare(raw: RawDocument) -> tuple[str, list[Line], Any]:
-    """A raw document's source text (what offsets refer to), its lines, and for HTML the
-    parsed tree: what :func:`clean_prepared` cleans."""
+class Prepared(NamedTuple):
+    """What :func:`clean_prepared` cleans: the source text (what offsets refer to), its lines,
+    and for HTML the parsed tree and the repairs its rendering made."""
+
+    source: str
+    lines: list[Line]
+    tree: Any = None
+    repairs: tuple[str, ...] = ()
+
+
+def prepare(raw: RawDocument) -> Prepared:
+    """A raw document prepared for cleaning (:class:`Prepared`)."""
     if raw.format == "html":
         from .html import parse, render
 
         tree = parse(raw.text)
-        source, lines = render(tree)
-        return source, lines, tree
-    return raw.text, text_lines(raw.text), None
+        source, lines, repairs = render(tree)
+        return Prepared(source, lines, tree, repairs)
+    return Prepared(raw.text, text_lines(raw.text))
 
 
 def clean_prepared(
-    fmt: str, prepared: tuple[str, list[Line], Any], config: Config,
+    fmt: str, prepared: Prepared, config: Config,
     repeated: frozenset[int] = frozenset(), path: str = "", url: str | None = None,
 ) -> CleanResult:
     """Clean a raw document as read and prepared (:func:`prepare`), by its format.
@@ -226,9 +242,9 @@ def clean_prepared(
     ``path``: relative to RAW (a record's: its shard's); ``url``: the page's (a record's),
     for user rules' sites and trafilatura.
     """
-    source, lines, tree = prepared
+    source, lines, tree, repairs = prepared
     if fmt == "html":
-        return clean_rendered(source, lines, tree, config, repeated, url, path=path)
+        return clean_rendered(source, lines, tree, config, repeated, url, path=path, repairs=repairs)
     return clean_lines(source, lines, config, repeated, path=path, url=url or "")
 
 
@@ -239,8 +255,8 @@ def clean_html(
     from .html import parse, render
 
     tree = parse(html)
-    source, lines = render(tree)
-    return clean_rendered(source, lines, tree, config or Config(), repeated, url)
+    source, lines, repairs = render(tree)
+    return clean_rendered(source, lines, tree, config or Config(), repeated, url, repairs=repairs)
 
 
 def render_html(html: str) -> str:

@@ -55,10 +55,10 @@ def scan_keys(raw: RawDocument, config: Config, folder: Path | None, key: str, u
     from .pipeline import mark_html
     from .pipeline import prepare
 
-    source, lines, tree = prepare(raw)
+    source, lines, tree, repairs = prepare(raw)
     keys = sorted(document_keys(line.text for line in lines))
     if folder is not None and raw.format == "html":
-        meta = mark_html(lines, tree, config, url)
+        meta = mark_html(lines, tree, config, url, repairs)
         entry = [raw.sha256, source, [_line_row(line) for line in lines], meta]
         try:
             _entry(folder, key).write_text(json.dumps(entry, ensure_ascii=False), encoding="utf-8")

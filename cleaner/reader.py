@@ -1,7 +1,9 @@
 """Reading raw files: size limit, gzip, format detection and careful decoding.
 
-Decoding order: a byte-order mark; strict UTF-8; the charset of the HTTP header (records of
-WARC shards); for HTML the charset the page declares; then charset-normalizer's best guess.
+Decoding order: a byte-order mark; strict UTF-8; UTF-8 with a few stray windows-1252 bytes
+(:func:`_utf8_mixed`); the charset of the HTTP header (records of WARC shards); for HTML the
+charset the page declares, read as a browser reads it (WHATWG labels: ``iso-8859-1`` is
+windows-1252); then charset-normalizer's best guess.
 Binary content is rejected, never guessed into text. :func:`document_from_bytes` does all
 of it for bytes from anywhere (a file, a shard's record).
 """
@@ -43,6 +45,14 @@ _WESTERN_CHARS = frozenset(
     "ÀÁÂÃÄÅÆÇÈÉÊËÌÍÎÏÑÒÓÔÕÖØÙÚÛÜÝßàáâãäåæçèéêëìíîïñòóôõöøùúûüýÿœŒ"
     "\u2018\u2019\u201c\u201d\u2013\u2014\u2026\u20ac\u00a0«»°·©®§£¿¡"
 )
+#: What the sidecar's ``encoding`` says of UTF-8 with stray windows-1252 bytes.
+MIXED_UTF8 = "utf-8+cp1252"
+#: WHATWG Encoding Standard: labels a browser reads with a superset (Python codec names).
+_WHATWG = {"iso8859-1": "cp1252", "ascii": "cp1252", "iso8859-9": "cp1254", "iso8859-11": "cp874",
+           "tis-620": "cp874", "gb2312": "gb18030", "gbk": "gb18030", "euc_kr": "cp949", "shift_jis": "cp932"}
+_C1_AS_CP1252 = {b: bytes([b]).decode("cp1252", "ignore") or chr(b) for b in range(0x80, 0xA0)}
+_ESCAPED_RE = re.compile("[\udc80-\udcff]")
+_ESCAPED_AS_CP1252 = {0xDC00 + b: bytes([b]).decode("cp1252", "ignore") or chr(b) for b in range(0x80, 0x100)}
 _HTML_START_RE = re.compile(r"^\s*(<!doctype\s+html|<html[\s>])", re.I)
 _TAG_RE = re.compile(r"<(!--|!doctype|/?[a-zA-Z][a-zA-Z0-9:-]*[\s/>])", re.I)
 _HTML_SNIFF_RE = re.compile(r"^\s*(<!doctype\s+html|<html|<head|<body|<!--)|<(html|body|div|p|head)[\s>]", re.I)
@@ -127,20 +137,44 @@ def decode(data: bytes, is_html: bool, charset: str | None = None) -> tuple[str,
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
-    if charset:
+    mixed = _utf8_mixed(data)
+    if mixed is not None:
+        return mixed, MIXED_UTF8
+    m = _CHARSET_RE.search(data[:4096]) if is_html else None
+    for label in (charset, m.group(1).decode("ascii", "replace") if m else None):
         try:
-            return data.decode(charset), codecs.lookup(charset).name
+            codec = _web_codec(label) if label else ""
+            if codec:
+                return _decode_web(data, codec), codec
         except (LookupError, UnicodeDecodeError):
             pass
-    if is_html:
-        m = _CHARSET_RE.search(data[:4096])
-        if m:
-            name = m.group(1).decode("ascii", "replace")
-            try:
-                return data.decode(name), codecs.lookup(name).name
-            except (LookupError, UnicodeDecodeError):
-                pass
     return _western(data) or _guess(data)
+
+
+def _web_codec(label: str) -> str:
+    """The codec a browser reads a charset label with (the WHATWG Encoding Standard maps
+    ``iso-8859-1``, ``latin1`` and ``ascii`` to windows-1252, and a few others likewise)."""
+    name = codecs.lookup(label).name
+    return _WHATWG.get(name, name)
+
+
+def _decode_web(data: bytes, codec: str) -> str:
+    """``data`` in ``codec``; windows-1252's five undefined bytes read as Latin-1 (as browsers do)."""
+    if codec == "cp1252":
+        return data.decode("latin-1").translate(_C1_AS_CP1252)
+    return data.decode(codec)
+
+
+def _utf8_mixed(data: bytes) -> str | None:
+    """UTF-8 with stray single bytes, each read as windows-1252, when its valid multi-byte
+    characters outnumber them: a UTF-8 page with a pasted Windows quote or Latin-1 letter
+    ("Motion\\x92s", "Mitgef\\xfchl"). A browser shows U+FFFD there, and the whole page in
+    another encoding would be mojibake. ``None`` for text in another encoding (its bytes
+    rarely form valid UTF-8)."""
+    text = data.decode("utf-8", "surrogateescape")
+    bad = len(_ESCAPED_RE.findall(text))
+    valid = len(text) - len(text.encode("ascii", "ignore")) - bad
+    return text.translate(_ESCAPED_AS_CP1252) if valid > bad else None
 
 
 def _western(data: bytes) -> tuple[str, str] | None:
@@ -161,6 +195,12 @@ def _guess(data: bytes) -> tuple[str, str]:
     if not candidates:
         raise Rejected("undecodable", "no text encoding fits these bytes")
     best = min(candidates, key=lambda m: m.chaos + (0.0 if m.encoding in WEB_ENCODINGS else RARE_PENALTY))
+    codec = _web_codec(best.encoding)
+    if codec != codecs.lookup(best.encoding).name:  # Latin-1 is read as windows-1252, as a browser would
+        try:
+            return _decode_web(data, codec), codec
+        except UnicodeDecodeError:
+            pass
     return str(best), best.encoding
 
 

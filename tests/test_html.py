@@ -18,7 +18,7 @@ PAGE = """<html><head><title>T</title><script>var x = 1;</script></head><body>
 
 
 def test_render_blocks_and_hints() -> None:
-    source, lines = render(parse(PAGE))
+    source, lines, _repairs = render(parse(PAGE))
     texts = [l.text for l in lines]
     assert "Big news today" in texts
     assert "First paragraph with a link and more text." in texts
@@ -33,7 +33,7 @@ def test_render_blocks_and_hints() -> None:
 
 
 def test_offsets_and_main_marking() -> None:
-    source, lines = render(parse(PAGE))
+    source, lines, _repairs = render(parse(PAGE))
     for line in lines:
         assert source[line.start : line.end] == line.text
     mark_main(lines, "Big news today\nFirst paragraph with a link and more text.")
@@ -43,7 +43,7 @@ def test_offsets_and_main_marking() -> None:
 
 def _marked(blocks: list[str], main_text: str, title: str | None = None) -> list[bool | None]:
     page = "<html><body>" + "".join(f"<p>{b}</p>" for b in blocks) + "</body></html>"
-    _source, lines = render(parse(page))
+    _source, lines, _repairs = render(parse(page))
     mark_main(lines, main_text, title)
     return [l.in_main for l in lines]
 
@@ -78,7 +78,7 @@ def test_main_marking_reads_words_split_by_invisible_characters_as_trafilatura_d
     article = "Es be\u00adste\u00adhen mar\u00adkante Un\u00adter\u00adschiede zwi\u00adschen den Werk\u00adzeug\u00adin\u00addus\u00adtrien."
     decomposed = "Der Cafe\u0301 o\u0308ffnet morgen wieder, sagt der Wirt\u200b."
     page = f"<html><body><h1>Steinzeit</h1><p>{article}</p><p>{decomposed}</p><p>Impressum</p></body></html>"
-    source, lines = render(parse(page))
+    source, lines, _repairs = render(parse(page))
     mark_main(lines, "Es bestehen markante Unterschiede zwischen den Werkzeugindustrien.\n"
                      "Der Caf\u00e9 \u00f6ffnet morgen wieder, sagt der Wirt.")
     assert [l.in_main for l in lines] == [False, True, True, False]
@@ -90,7 +90,7 @@ def test_rendering_leaves_out_invisible_characters() -> None:
     The same holds for a page too deep for lxml (rendered flat)."""
     para = "<p>Mit\u00adtel\u00adal\u00adter und Neu\u200bzeit\u2060, \ufeffkein Raum; \u0915\u094d\u200d\u0937</p>"
     want = "Mittelalter und Neuzeit, kein Raum; \u0915\u094d\u200d\u0937"
-    _source, lines = render(parse(f"<html><body>{para}</body></html>"))
+    _source, lines, _repairs = render(parse(f"<html><body>{para}</body></html>"))
     assert [l.text for l in lines] == [want]
     deep = "<div>" * 3000 + para + "</div>" * 3000
     tree = parse(deep)
@@ -175,7 +175,7 @@ def test_markup_inside_attributes_does_not_make_a_page_flat() -> None:
 def test_unparseable_and_deep_pages() -> None:
     assert parse("   ") is None
     deep = "<div>" * 1000 + "deep text" + "</div>" * 1000
-    source, _lines = render(parse(deep))
+    source, _lines, _repairs = render(parse(deep))
     assert "deep text" in source
 
 

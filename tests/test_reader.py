@@ -26,7 +26,34 @@ def test_declared_charset_for_html(tmp_path) -> None:
     p = tmp_path / "c.html"
     p.write_bytes('<html><head><meta charset="iso-8859-1"></head><body><p>Grüße</p></body></html>'.encode("latin-1"))
     doc = read_raw(p, 10_000)
-    assert doc.format == "html" and "Grüße" in doc.text and doc.encoding == "iso8859-1"
+    assert doc.format == "html" and "Grüße" in doc.text and doc.encoding == "cp1252"
+
+
+def test_latin1_label_reads_as_windows_1252_as_browsers_do(tmp_path) -> None:
+    """WHATWG: "iso-8859-1" means windows-1252, so 0x80-0x9f are quotes and dashes, not C1 controls."""
+    p = tmp_path / "w.html"
+    body = "<p>\u201eAnführung\u201c \u2013 it\u2019s here\u2122</p>"
+    p.write_bytes(f'<html><head><meta charset="ISO-8859-1"></head><body>{body}</body></html>'.encode("cp1252"))
+    doc = read_raw(p, 10_000)
+    assert body in doc.text and doc.encoding == "cp1252"
+    undefined = tmp_path / "u.html"  # windows-1252 leaves 0x81 undefined: a browser shows U+0081
+    undefined.write_bytes(b'<meta charset="latin1"><p>caf\xe9 \x81 \x93x\x94</p>')
+    assert "caf\u00e9 \u0081 \u201cx\u201d" in read_raw(undefined, 10_000).text
+
+
+def test_utf8_with_stray_windows_1252_bytes(tmp_path) -> None:
+    """A UTF-8 page with a pasted Windows quote or Latin-1 letter stays UTF-8; the strays are
+    read as windows-1252 (not the whole page as another encoding, not U+FFFD)."""
+    p = tmp_path / "m.html"
+    text = "<meta charset=utf-8><p>Zażółć gęślą jaźń. Research in Motion{q}s phone, Mitgef{u}hl.</p>"
+    p.write_bytes(text.format(q="", u="").encode("utf-8").replace(b"Motions", b"Motion\x92s").replace(
+        b"Mitgefhl", b"Mitgef\xfchl"))
+    doc = read_raw(p, 10_000)
+    assert "Zażółć gęślą jaźń. Research in Motion\u2019s phone, Mitgefühl." in doc.text
+    assert doc.encoding == "utf-8+cp1252"
+    mostly_latin1 = tmp_path / "l.txt"  # more stray bytes than UTF-8 characters: not UTF-8
+    mostly_latin1.write_bytes("Grüße, schöne Stühle. ".encode("latin-1") + "ü".encode("utf-8"))
+    assert read_raw(mostly_latin1, 10_000).text.startswith("Grüße, schöne Stühle.")
 
 
 def test_detector_fallback_for_cp1252_text(tmp_path) -> None:

@@ -75,7 +75,7 @@ def test_warc_record_decodes_with_the_http_charset() -> None:
     body = "<html><body><p>Un café crème</p></body></html>".encode("latin-1")
     raw = RawRecord(2, 500, body, "<urn:uuid:1>", "https://x.example/", "iso-8859-1", {"http_status": "200"})
     rec = parse_record(raw, "warc", LIMIT)
-    assert (rec.id, rec.url, rec.doc.format, rec.doc.encoding) == ("<urn:uuid:1>", "https://x.example/", "html", "iso8859-1")
+    assert (rec.id, rec.url, rec.doc.format, rec.doc.encoding) == ("<urn:uuid:1>", "https://x.example/", "html", "cp1252")
     assert "café crème" in rec.doc.text
     utf8 = parse_record(RawRecord(0, 0, "<p>café</p>".encode(), "<urn:uuid:2>", None, "iso-8859-1"), "warc", LIMIT)
     assert (utf8.doc.encoding, utf8.doc.text) == ("utf-8", "<p>café</p>")  # valid UTF-8 beats a server default

@@ -6,6 +6,7 @@ import json
 import pytest
 
 from cleaner.config import Config
+from cleaner.html import parse, render
 from cleaner.reader import document_from_bytes
 from cleaner.repair import repair_mojibake, repair_text
 from cleaner.runner import run
@@ -49,8 +50,8 @@ def test_windows_1252_punctuation_left_as_c1_controls_is_restored() -> None:
     assert fixed == "The \u201cshrii\u201d form, as S\u2019r\u00ee has it.\n" and steps
 
 
-def test_only_plain_text_documents_are_repaired() -> None:
-    """An HTML page is decoded as it is (its rendering is what offsets count there)."""
+def test_only_plain_text_documents_are_repaired_while_decoding() -> None:
+    """An HTML page is decoded as it is: its rendering is repaired (what offsets count there)."""
     data = _mangled(ARTICLE).encode("utf-8")
     text = document_from_bytes(data, ".txt", "x", len(data))
     assert (text.text, text.repairs) == (ARTICLE, STEPS)
@@ -79,3 +80,31 @@ def test_invisible_characters_go_and_the_text_is_in_nfc_as_in_an_html_rendering(
     doc = document_from_bytes(data, ".txt", "x", len(data))
     assert doc.text == "Die Veröffentlichung öffnet morgen.\n"
     assert doc.repairs == ("apply:decode_inconsistent_utf8", "remove:invisible", "normalize:NFC")
+
+
+def _page(body: str) -> str:
+    return f"<html><head><title>Bericht</title></head><body><nav><a href='/'>Startseite</a></nav>{body}</body></html>"
+
+
+def test_an_html_pages_own_mojibake_is_repaired_in_its_rendering() -> None:
+    """A site that stored UTF-8 read as Windows-1252 shows "VerÃ¶ffentlichung" in a browser;
+    the rendering undoes it, block by block, and names the steps."""
+    paragraphs = "".join(f"<p>{line}</p>" for line in _mangled(ARTICLE).splitlines())
+    source, lines, repairs = render(parse(_page(paragraphs)))
+    assert source == "Startseite\n" + ARTICLE and repairs == STEPS
+    assert [(l.start, l.end) for l in lines] == [(0, 10), (11, 11 + len(ARTICLE.splitlines()[0])), (lines[2].start, len(source) - 1)]
+    assert render(parse(_page("<p>Plain text, all well.</p>")))[2] == ()
+
+
+def test_an_html_repair_is_in_the_sidecar_and_trafilaturas_vote_reads_the_same_text(tmp_path) -> None:
+    raw, clean = tmp_path / "raw", tmp_path / "clean"
+    raw.mkdir()
+    body = "".join(f"<p>{line} {line}</p>" for line in _mangled(ARTICLE).splitlines())
+    (raw / "page.html").write_text(_page(f"<article>{body}</article>"), encoding="utf-8")
+    run(raw, clean, Config(), jobs=1, quiet=True)
+    sidecar = json.loads((clean / "page.json").read_text(encoding="utf-8"))
+    assert sidecar["repairs"] == list(STEPS)
+    kept = (clean / "page.txt").read_text(encoding="utf-8")
+    assert "Veröffentlichung" in kept and "– wie schon im Frühjahr –" in kept
+    assert not [s for s in sidecar["removed"] if "Veröffentlichung" in s["text"] or "Frühjahr" in s["text"]]
+    assert verify_tree(raw, clean, Config()) == ([], 1)

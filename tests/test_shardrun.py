@@ -126,7 +126,7 @@ def test_warc_records_and_what_was_left_out(cleaned) -> None:
     by_url = {d["url"]: d for d in (sidecar(clean, p[:-5]) for p in tree_bytes(clean) if p.startswith("crawl/site/") and p.endswith(".json"))}
     assert set(by_url) == {"https://site.example/a", "https://site.example/cafe"}
     cafe = by_url["https://site.example/cafe"]
-    assert (cafe["id"], cafe["record"], cafe["format"], cafe["encoding"]) == (ids[3][1], 3, "html", "iso8859-1")
+    assert (cafe["id"], cafe["record"], cafe["format"], cafe["encoding"]) == (ids[3][1], 3, "html", "cp1252")
     assert cafe["source_metadata"]["http_status"] == "200"
     out = next(p for p in tree_bytes(clean) if p.startswith("crawl/") and p.endswith(".txt") and "café" in (clean / p).read_text("utf-8"))
     assert out

@@ -88,14 +88,14 @@ def test_deeply_nested_html_is_rendered_flat() -> None:
     deep = "<div>" * 5000 + "deep text" + "</div>" * 5000
     tree = parse(deep)
     assert isinstance(tree, FlatPage)
-    source, lines = render(tree)
+    source, lines, _repairs = render(tree)
     assert source == "deep text\n" and lines[0].text == "deep text"
     assert extract_main(tree) == (None, dict.fromkeys(("title", "author", "date", "sitename", "url")))
 
 
 def test_flat_rendering_keeps_blocks_and_drops_scripts() -> None:
     page = "<div>" * 3000 + "<head><title>T</title><p>One <b>two</b></p><script>x=1</script><p>Three</p>" + "</div>" * 3000
-    source, lines = render(parse(page))
+    source, lines, _repairs = render(parse(page))
     assert source == "One two\nThree\n"
     assert [(l.start, l.end) for l in lines] == [(0, 7), (8, 13)]
 
