@@ -46,15 +46,28 @@ Evidence = tuple[int, int, int]  # (line, strength, which pattern matched: -1 fo
 def _strength(ctx: Context, i: int, strong: RegexIndex, weak: RegexIndex) -> tuple[int, int] | None:
     f = ctx.feats[i]
     if 0 < f.words <= FURNITURE_MAX_WORDS:
-        norm = norm_line(ctx.lines[i].text)
+        text = ctx.lines[i].text
+        norm = norm_line(text)
         if EMBED_SIGNATURE_RE.search(norm):
             return None
+        sentence = _ends_sentence(text)
         for strength, index in ((STRONG, strong), (WEAK, weak)):
+            if strength == STRONG and sentence:
+                continue
             k = index.first_match(norm)
             if k is not None:
                 return strength, k
     match = ctx.matches[i]
     return (HEADING, -1) if match is not None and match.category == "comments" else None
+
+
+def _ends_sentence(text: str) -> bool:
+    """A line that ends with one full stop, with no label (colon) in it, is a sentence
+    ("'Nuff said.", "Well said."), never a commenter line ("Kevin said:", "Jane said...") or
+    an action link. A comment's title keeps its stop ("Re: I wish he had won."); a time's
+    "a.m." is weak furniture, not affected."""
+    text = text.rstrip()
+    return text.endswith(".") and not text.endswith("..") and ":" not in text
 
 
 def _prose_between(ctx: Context, a: int, b: int) -> int:

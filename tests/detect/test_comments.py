@@ -73,6 +73,20 @@ def test_comment_button_in_the_header_does_not_eat_the_article() -> None:
     assert not set(paragraphs(9)) & set(got)
 
 
+def test_a_short_sentence_ending_in_said_does_not_start_the_comments_early() -> None:
+    """"'Nuff said." closes the article; the comments ("Kevin said,") start after the byline.
+    A line with one full stop is a sentence, not a commenter line."""
+    article = paragraphs(6)
+    lines = [*article[:4], "\u2018Nuff said.", "What are your favorite places?", article[4],
+             "Posted on August 9th, 2012 by lucky", "Filed under: Travel | 48 Comments",
+             "August 9th, 2012 at 8:38 am", "Kevin said,", COMMENT, "August 9th, 2012 at 8:41 am",
+             "Anna said,", COMMENT.replace("agree", "disagree"), "August 9th, 2012 at 8:45 am", "Tim said,", LAST]
+    got = decisions(lines, stop_before="model.line")
+    assert got["Kevin said,"] == ("comments", "comments.section") and got[LAST] == ("comments", "comments.section")
+    assert "\u2018Nuff said." not in got and article[4] not in got
+    assert "What are your favorite places?" not in got
+
+
 LAST = COMMENT.replace("I completely", "Like the others here I")
 
 
