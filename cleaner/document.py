@@ -32,6 +32,11 @@ INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u2060\ufeff"))
 _INVISIBLE_RE = re.compile("[" + "".join(map(chr, INVISIBLE)) + "]")
 
 
+def without_invisible(text: str) -> str:
+    """``text`` without :data:`INVISIBLE` characters (searched first: ``translate`` copies)."""
+    return text.translate(INVISIBLE) if not text.isascii() and _INVISIBLE_RE.search(text) else text
+
+
 def shown(text: str) -> str:
     """Text as an HTML rendering holds it: without :data:`INVISIBLE` characters, and in NFC
     (composed: "o" + combining diaeresis becomes "ö"), as trafilatura writes its text."""

@@ -5,7 +5,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .document import INVISIBLE, Line
+from .document import Line, without_invisible
 
 _WORD_RE = re.compile(r"\w+", re.UNICODE)
 _NOT_LETTER_RE = re.compile(r"[\W\d_]+")
@@ -71,7 +71,7 @@ def line_features(line: Line, stops: frozenset[str]) -> Features:
 @lru_cache(maxsize=MEMO_LINES)
 def text_features(text: str, stops: frozenset[str]) -> Features:
     """:class:`Features` of a line's text (remembered: menus and footers repeat in a corpus)."""
-    text = (text if text.isascii() else text.translate(INVISIBLE)).strip()
+    text = without_invisible(text).strip()
     words = _WORD_RE.findall(text)
     n = len(words)
     if not n:
