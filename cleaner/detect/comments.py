@@ -22,8 +22,9 @@ furniture line of the kind it has already repeated (same strength and pattern).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
-from ..phrases import norm_line
+from ..phrases import PhraseBook, norm_line
 from ..regexindex import RegexIndex, index_of
 from .base import Context
 from .zones import main_region
@@ -74,7 +75,9 @@ def _prose_between(ctx: Context, a: int, b: int) -> int:
     return sum(1 for i in range(a + 1, b) if ctx.protected(i))
 
 
-def _near(ctx: Context, prev: Evidence, item: Evidence) -> bool:
+def _near(ctx: Context, prev: Evidence, item: Evidence, breaks: Callable[[int], bool] = lambda j: False) -> bool:
+    if any(map(breaks, range(prev[0] + 1, item[0]))):
+        return False
     between = sum(1 for j in range(prev[0] + 1, item[0]) if not ctx.feats[j].blank)
     prose = _prose_between(ctx, prev[0], item[0])
     if prev[1] != HEADING:
@@ -101,13 +104,17 @@ def _valid(chain: list[Evidence]) -> bool:
     return sum(1 for _, s, _k in chain if s == STRONG) >= MIN_HEADLESS
 
 
-def _chains(ctx: Context, evidence: list[Evidence], first: int) -> list[list[Evidence]]:
+def _chains(
+    ctx: Context, evidence: list[Evidence], first: int, breaks: Callable[[int], bool] = lambda j: False
+) -> list[list[Evidence]]:
     chains: list[list[Evidence]] = []
     for item in evidence:
         if item[0] <= first:
             continue
         fresh_heading = item[1] == HEADING and chains and not _valid(chains[-1])
-        if chains and not fresh_heading and (_near(ctx, chains[-1][-1], item) or _long_comment(ctx, chains[-1], item)):
+        if chains and not fresh_heading and (
+            _near(ctx, chains[-1][-1], item, breaks) or _long_comment(ctx, chains[-1], item)
+        ):
             chains[-1].append(item)
         elif item[1] != WEAK or (chains and _valid(chains[-1])):
             chains.append([item])
@@ -119,8 +126,24 @@ def _has_comment_shape(ctx: Context, chain: list[Evidence]) -> bool:
     return any(s == STRONG or (s == WEAK and _prose_between(ctx, chain[0][0], i)) for i, s, _k in chain[1:])
 
 
-def comment_sections(ctx: Context, strong: Patterns, weak: Patterns) -> None:
-    """Mark every line of each comment section as ``comments``."""
+def _list_heading(ctx: Context, heads: PhraseBook | None) -> Callable[[int], bool]:
+    """Whether line ``j`` is a link list's heading ("Related topics", ``list_heads.txt``)."""
+    memo: dict[int, bool] = {}
+
+    def check(j: int) -> bool:
+        if j not in memo:
+            memo[j] = heads is not None and ctx.feats[j].words <= 8 and heads.match(ctx.lines[j].text) is not None
+        return memo[j]
+
+    return check
+
+
+def comment_sections(ctx: Context, strong: Patterns, weak: Patterns, heads: PhraseBook | None = None) -> None:
+    """Mark every line of each comment section as ``comments``.
+
+    A link list's heading (``heads``: "Related topics") between two evidence lines ends a
+    chain: comments hold none, so a chain over one spans an action bar ("Comment … Report")
+    and the article's lead after it, up to the related stories' times."""
     region = main_region(ctx)
     if region is None:
         return
@@ -131,7 +154,7 @@ def comment_sections(ctx: Context, strong: Patterns, weak: Patterns) -> None:
         found = _strength(ctx, i, *indexes)
         if found is not None:
             evidence.append((i, *found))
-    for chain in _chains(ctx, evidence, first):
+    for chain in _chains(ctx, evidence, first, _list_heading(ctx, heads)):
         start, end = chain[0][0], chain[-1][0]
         if _has_comment_shape(ctx, chain):
             while end + 1 < len(ctx.lines) and (ctx.feats[end + 1].blank or ctx.protected(end + 1)):

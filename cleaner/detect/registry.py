@@ -1,7 +1,7 @@
 """The rule table: stable names, in the order rules run."""
 from __future__ import annotations
 
-from ..phrases import load_patterns
+from ..phrases import load_patterns, load_phrasebook
 from .base import Context, RuleSpec
 from .bios import closing_bios
 from .comments import comment_sections
@@ -17,7 +17,8 @@ from .zones import keep_inside, keep_title, outside_region
 
 def _comments(ctx: Context) -> None:
     strong = load_patterns(ctx.languages, "comment_meta")
-    comment_sections(ctx, strong, load_patterns(ctx.languages, "comment_dates"))
+    heads = load_phrasebook(ctx.languages, ("list_heads",))
+    comment_sections(ctx, strong, load_patterns(ctx.languages, "comment_dates"), heads)
 
 
 RULES: tuple[RuleSpec, ...] = (

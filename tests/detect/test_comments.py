@@ -87,6 +87,19 @@ def test_a_short_sentence_ending_in_said_does_not_start_the_comments_early() -> 
     assert "What are your favorite places?" not in got
 
 
+def test_an_action_bar_does_not_take_the_lead_before_related_teasers() -> None:
+    """"Comment … Report" buttons above the article (comment words, a strong one among them),
+    the lead paragraphs, then a "Related topics" box of teasers with their times: a comment
+    section holds no link list's heading, so the chain ends at the bar and the lead stays."""
+    lead = paragraphs(3)
+    lines = [*lead[:1], "Comment", "Save", "Save this article to read it later", "Report", "Home",
+             *lead[1:], "Related topics", "Politics", "07:15 p.m.", "A teaser headline about the campaign",
+             "Economy", "02:38 p.m.", "Another teaser headline about prices", *paragraphs(9)[3:]]
+    got = decisions(lines, stop_before="model.line")
+    assert got["Report"] == ("comments", "comments.section")
+    assert not set(paragraphs(9)) & set(got)
+
+
 LAST = COMMENT.replace("I completely", "Like the others here I")
 
 
