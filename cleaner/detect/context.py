@@ -89,9 +89,10 @@ def between_removed(ctx: Context) -> None:
 def outside_main_html(ctx: Context) -> None:
     """HTML blocks that trafilatura left out of the main text.
 
-    Removed, except a prose block that lies amid trafilatura's main text (between its first
-    and last block), which is left to the line model: trafilatura sometimes drops an article
-    paragraph there, even one in a "caption" or "share" box (slideshows, embeds). A prose
+    Removed, except a prose block or a sentence (an interview's question) that lies amid
+    trafilatura's main text (between its first and last block), which is left to the line
+    model: trafilatura sometimes drops an article paragraph or question there, even one in a
+    "caption" or "share" box (slideshows, embeds). A prose
     block whose DOM hints at comments, navigation or an author bio is removed all the same
     (``AMID_MAIN_REMOVED_HINTS``): prose there is a reader's comment, a teaser or a bio. Not
     so a ``header`` (``AMID_MAIN_WEAK_WORDS``): prose in one amid the main text is the
@@ -104,7 +105,8 @@ def outside_main_html(ctx: Context) -> None:
     for i, line in enumerate(ctx.lines):
         if line.in_main is not False:
             continue
-        if ctx.protected(i) and (first < i < last and _amid_kept(line) or i in lead and _lead_kept(line)):
+        amid = first < i < last and (ctx.protected(i) or ctx.feats[i].good()) and _amid_kept(line)
+        if amid or ctx.protected(i) and i in lead and _lead_kept(line):
             continue
         evidence = f"dom:{line.hint_word}" if line.hint else "not in main text"
         ctx.decide(i, ctx.hint(i, "navigation"), "html.outside_main", evidence=evidence)

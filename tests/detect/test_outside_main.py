@@ -50,6 +50,19 @@ def test_prose_before_or_after_main_and_short_blocks_go() -> None:
     assert got["Harbour walk pictures"] == ("navigation", "html.outside_main")
 
 
+def test_a_sentence_amid_main_is_left_to_the_model_as_prose_is() -> None:
+    """An interview's question is a short sentence that trafilatura may leave out between the
+    answers it keeps; a short line that is no sentence (a caption, a player's buttons) goes."""
+    answers = [(p, True, "") for p in paragraphs(4)]
+    question = "What was on your mind when you left the hospital?"
+    blocks = [*answers[:2], (question, False, ""), ("Sound on Sound off Play Pause", False, ""),
+              ("Dress and jewellery: Dolce & Gabbana", False, ""), *answers[2:]]
+    got = _decided(blocks)
+    assert question not in got
+    assert got["Sound on Sound off Play Pause"] == ("navigation", "html.outside_main")
+    assert got["Dress and jewellery: Dolce & Gabbana"] == ("navigation", "html.outside_main")
+
+
 def test_prose_amid_main_in_a_header_is_left_to_the_model() -> None:
     """A ``<header>`` hints at navigation, but prose in one amid the main text is the
     article's lead or a subheading's paragraph: the model decides. A site header's
