@@ -113,12 +113,18 @@ def _chains(
             continue
         fresh_heading = item[1] == HEADING and chains and not _valid(chains[-1])
         if chains and not fresh_heading and (
-            _near(ctx, chains[-1][-1], item, breaks) or _long_comment(ctx, chains[-1], item)
+            _near(ctx, chains[-1][-1], item, _bar_breaks(ctx, chains[-1], breaks)) or _long_comment(ctx, chains[-1], item)
         ):
             chains[-1].append(item)
         elif item[1] != WEAK or (chains and _valid(chains[-1])):
             chains.append([item])
     return [c for c in chains if _valid(c)]
+
+
+def _bar_breaks(ctx: Context, chain: list[Evidence], breaks: Callable[[int], bool]) -> Callable[[int], bool]:
+    """``breaks`` while ``chain`` holds no text yet (a bar of comment words and buttons: what
+    follows a link list's heading is not its comments); none once it holds comments' text."""
+    return breaks if not _prose_between(ctx, chain[0][0], chain[-1][0]) else (lambda j: False)
 
 
 def _has_comment_shape(ctx: Context, chain: list[Evidence]) -> bool:
@@ -142,8 +148,10 @@ def comment_sections(ctx: Context, strong: Patterns, weak: Patterns, heads: Phra
     """Mark every line of each comment section as ``comments``.
 
     A link list's heading (``heads``: "Related topics") between two evidence lines ends a
-    chain: comments hold none, so a chain over one spans an action bar ("Comment … Report")
-    and the article's lead after it, up to the related stories' times."""
+    chain that holds no text yet: such a chain is an action bar ("Comment … Report"), and
+    over the heading it would span the article's lead after the bar, up to the related
+    stories' times. (A section that holds comments may run on over one: the list often
+    closes it, and the model alone keeps more of the list.)"""
     region = main_region(ctx)
     if region is None:
         return
