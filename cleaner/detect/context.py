@@ -89,7 +89,7 @@ def between_removed(ctx: Context) -> None:
 def outside_main_html(ctx: Context) -> None:
     """HTML blocks that trafilatura left out of the main text.
 
-    Removed, except a prose block or a sentence (an interview's question) that lies amid
+    Removed, except a prose block or an unhinted sentence (an interview's question) that lies amid
     trafilatura's main text (between its first and last block), which is left to the line
     model: trafilatura sometimes drops an article paragraph or question there, even one in a
     "caption" or "share" box (slideshows, embeds). A prose
@@ -105,11 +105,16 @@ def outside_main_html(ctx: Context) -> None:
     for i, line in enumerate(ctx.lines):
         if line.in_main is not False:
             continue
-        amid = first < i < last and (ctx.protected(i) or ctx.feats[i].good()) and _amid_kept(line)
+        amid = first < i < last and (ctx.protected(i) or _plain_sentence(ctx, i)) and _amid_kept(line)
         if amid or ctx.protected(i) and i in lead and _lead_kept(line):
             continue
         evidence = f"dom:{line.hint_word}" if line.hint else "not in main text"
         ctx.decide(i, ctx.hint(i, "navigation"), "html.outside_main", evidence=evidence)
+
+
+def _plain_sentence(ctx: Context, i: int) -> bool:
+    """A sentence in a block with no DOM hint (an interview's question); not a caption's."""
+    return not ctx.lines[i].hint and ctx.feats[i].good()
 
 
 def _amid_kept(line: Line) -> bool:

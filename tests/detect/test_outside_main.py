@@ -52,13 +52,16 @@ def test_prose_before_or_after_main_and_short_blocks_go() -> None:
 
 def test_a_sentence_amid_main_is_left_to_the_model_as_prose_is() -> None:
     """An interview's question is a short sentence that trafilatura may leave out between the
-    answers it keeps; a short line that is no sentence (a caption, a player's buttons) goes."""
+    answers it keeps; a short line that is no sentence (a credit, a player's buttons) goes, and
+    so does a sentence in a block whose DOM names it (a ``figcaption``)."""
     answers = [(p, True, "") for p in paragraphs(4)]
     question = "What was on your mind when you left the hospital?"
+    caption = "Striking members of the union outside the college on the first day of the strike."
     blocks = [*answers[:2], (question, False, ""), ("Sound on Sound off Play Pause", False, ""),
-              ("Dress and jewellery: Dolce & Gabbana", False, ""), *answers[2:]]
+              ("Dress and jewellery: Dolce & Gabbana", False, ""), (caption, False, "caption"), *answers[2:]]
     got = _decided(blocks)
     assert question not in got
+    assert got[caption] == ("caption", "html.outside_main")
     assert got["Sound on Sound off Play Pause"] == ("navigation", "html.outside_main")
     assert got["Dress and jewellery: Dolce & Gabbana"] == ("navigation", "html.outside_main")
 
