@@ -56,7 +56,7 @@ def test_a_sentence_amid_main_is_left_to_the_model_as_prose_is() -> None:
     so does a sentence in a block whose DOM names it (a ``figcaption``)."""
     answers = [(p, True, "") for p in paragraphs(4)]
     question = "What was on your mind when you left the hospital?"
-    caption = "Striking members of the union outside the college on the first day of the strike."
+    caption = "Striking members of the union outside the college last week."
     blocks = [*answers[:2], (question, False, ""), ("Sound on Sound off Play Pause", False, ""),
               ("Dress and jewellery: Dolce & Gabbana", False, ""), (caption, False, "caption"), *answers[2:]]
     got = _decided(blocks)
