@@ -76,10 +76,10 @@ def _prose_between(ctx: Context, a: int, b: int) -> int:
 
 
 def _near(ctx: Context, prev: Evidence, item: Evidence, breaks: Callable[[int], bool] = lambda j: False) -> bool:
-    if any(map(breaks, range(prev[0] + 1, item[0]))):
-        return False
     between = sum(1 for j in range(prev[0] + 1, item[0]) if not ctx.feats[j].blank)
     prose = _prose_between(ctx, prev[0], item[0])
+    if prose and any(map(breaks, range(prev[0] + 1, item[0]))):
+        return False
     if prev[1] != HEADING:
         allowed = MAX_PROSE_GAP
     else:
@@ -122,8 +122,9 @@ def _chains(
 
 
 def _bar_breaks(ctx: Context, chain: list[Evidence], breaks: Callable[[int], bool]) -> Callable[[int], bool]:
-    """``breaks`` while ``chain`` holds no text yet (a bar of comment words and buttons: what
-    follows a link list's heading is not its comments); none once it holds comments' text."""
+    """``breaks`` while ``chain`` holds no text yet (a bar of comment words and buttons: the
+    text after it, up to a link list's heading, is the article's); none once it holds
+    comments' text."""
     return breaks if not _prose_between(ctx, chain[0][0], chain[-1][0]) else (lambda j: False)
 
 
@@ -147,11 +148,11 @@ def _list_heading(ctx: Context, heads: PhraseBook | None) -> Callable[[int], boo
 def comment_sections(ctx: Context, strong: Patterns, weak: Patterns, heads: PhraseBook | None = None) -> None:
     """Mark every line of each comment section as ``comments``.
 
-    A link list's heading (``heads``: "Related topics") between two evidence lines ends a
-    chain that holds no text yet: such a chain is an action bar ("Comment … Report"), and
-    over the heading it would span the article's lead after the bar, up to the related
-    stories' times. (A section that holds comments may run on over one: the list often
-    closes it, and the model alone keeps more of the list.)"""
+    A link list's heading (``heads``: "Related topics") between two evidence lines, with
+    prose between them too, ends a chain that holds no text yet: such a chain is an action
+    bar ("Comment … Report"), and over the heading it would take the article's lead after the
+    bar, up to the related stories' times. (A section that holds comments, or a list of
+    stories with their "Comments" counts, runs on over one as before.)"""
     region = main_region(ctx)
     if region is None:
         return
