@@ -7,6 +7,7 @@ from hypothesis import strategies as st
 
 from cleaner.config import Config
 from cleaner.pipeline import clean_html, clean_text
+from cleaner.reader import Rejected, document_from_bytes
 
 from .fuzz import ARTICLE, check, html_documents, text_documents
 
@@ -56,3 +57,24 @@ def test_second_pass_keeps_a_foreign_language_paragraph_opening_a_tiny_page() ->
     assert ARTICLE[2] in first.text
     assert ARTICLE[2] in clean_text(first.text, CONFIG).text
 
+
+
+_PIECES = st.sampled_from([
+    "Grüße aus Köln. ".encode(), "Grüße aus Köln. ".encode("cp1252"), b"\x92s ", b"\x93x\x94 ",
+    "Zażółć gęślą jaźń ".encode(), "Привет, мир ".encode("cp1251"), b"\xed\xa0\x80", b"\xc3", b"plain text ",
+    b'<meta charset="iso-8859-1">', b"<meta charset=utf-8>", b"<p>", b"\x00", b"\xff\xfe",
+])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(_PIECES, st.binary(max_size=40)), max_size=30), st.sampled_from([".txt", ".html"]))
+def test_any_bytes_decode_the_same_way_twice_or_are_rejected(parts: list[bytes], suffix: str) -> None:
+    """Mixed encodings, stray bytes, lone surrogates, NULs: decoding gives text (no escaped
+    surrogate left) or a :class:`Rejected`, and the same bytes always give the same text."""
+    data = b"".join(parts)
+    try:
+        doc = document_from_bytes(data, suffix, "x", len(data))
+    except Rejected:
+        return
+    assert doc == document_from_bytes(data, suffix, "x", len(data))
+    assert not any("\udc80" <= c <= "\udcff" for c in doc.text)
