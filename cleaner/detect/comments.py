@@ -3,7 +3,8 @@
 Evidence comes in three strengths:
 
 * HEADING: a line matching a ``comments`` phrase ("Leave a Reply", "3 Responses", "Comments");
-* STRONG furniture (``rules/<lang>/comment_meta.txt``): "X says:", "2 days ago", "Reply";
+* STRONG furniture (``rules/<lang>/comment_meta.txt``): "X says:", "2 days ago", "Reply"
+  (not on a line that ends with one full stop: "'Nuff said." is a sentence);
 * WEAK furniture (``rules/<lang>/comment_dates.txt``): a short line with a date or time.
 
 A chain starts at a heading that lies after the article's first prose line, or at strong
@@ -17,7 +18,9 @@ lines and starts at a heading, or holds ``MIN_HEADLESS`` strong furniture lines.
 also takes the prose after its last line (the last comment's text) when it has the shape of
 real comments: strong furniture, or weak furniture that follows prose. Article text that resumes after it stays.
 Such a section also goes on over a long comment (up to ``MAX_COMMENT_LINES`` lines) to the next
-furniture line of the kind it has already repeated (same strength and pattern).
+furniture line of the kind it has already repeated (same strength and pattern). A chain that
+holds no text yet (an action bar: "Comment … Report") ends where prose and a link list's
+heading follow it (:func:`comment_sections`).
 """
 from __future__ import annotations
 
@@ -75,7 +78,11 @@ def _prose_between(ctx: Context, a: int, b: int) -> int:
     return sum(1 for i in range(a + 1, b) if ctx.protected(i))
 
 
-def _near(ctx: Context, prev: Evidence, item: Evidence, breaks: Callable[[int], bool] = lambda j: False) -> bool:
+def _never(_line: int) -> bool:
+    return False
+
+
+def _near(ctx: Context, prev: Evidence, item: Evidence, breaks: Callable[[int], bool] = _never) -> bool:
     between = sum(1 for j in range(prev[0] + 1, item[0]) if not ctx.feats[j].blank)
     prose = _prose_between(ctx, prev[0], item[0])
     if prose and any(map(breaks, range(prev[0] + 1, item[0]))):
@@ -105,27 +112,26 @@ def _valid(chain: list[Evidence]) -> bool:
 
 
 def _chains(
-    ctx: Context, evidence: list[Evidence], first: int, breaks: Callable[[int], bool] = lambda j: False
+    ctx: Context, evidence: list[Evidence], first: int, breaks: Callable[[int], bool] = _never
 ) -> list[list[Evidence]]:
+    """The valid chains of ``evidence``. ``breaks`` applies while a chain holds no text yet (a
+    bar of comment words and buttons: the text after it, up to a link list's heading, is the
+    article's); not once it holds comments' text (``texted``, kept as chains grow)."""
     chains: list[list[Evidence]] = []
+    texted: list[bool] = []
     for item in evidence:
         if item[0] <= first:
             continue
         fresh_heading = item[1] == HEADING and chains and not _valid(chains[-1])
         if chains and not fresh_heading and (
-            _near(ctx, chains[-1][-1], item, _bar_breaks(ctx, chains[-1], breaks)) or _long_comment(ctx, chains[-1], item)
+            _near(ctx, chains[-1][-1], item, _never if texted[-1] else breaks) or _long_comment(ctx, chains[-1], item)
         ):
+            texted[-1] = texted[-1] or _prose_between(ctx, chains[-1][-1][0], item[0]) > 0
             chains[-1].append(item)
         elif item[1] != WEAK or (chains and _valid(chains[-1])):
             chains.append([item])
+            texted.append(False)
     return [c for c in chains if _valid(c)]
-
-
-def _bar_breaks(ctx: Context, chain: list[Evidence], breaks: Callable[[int], bool]) -> Callable[[int], bool]:
-    """``breaks`` while ``chain`` holds no text yet (a bar of comment words and buttons: the
-    text after it, up to a link list's heading, is the article's); none once it holds
-    comments' text."""
-    return breaks if not _prose_between(ctx, chain[0][0], chain[-1][0]) else (lambda j: False)
 
 
 def _has_comment_shape(ctx: Context, chain: list[Evidence]) -> bool:
