@@ -195,8 +195,8 @@ def _guess(data: bytes) -> tuple[str, str]:
     if not candidates:
         raise Rejected("undecodable", "no text encoding fits these bytes")
     best = min(candidates, key=lambda m: m.chaos + (0.0 if m.encoding in WEB_ENCODINGS else RARE_PENALTY))
-    codec = _web_codec(best.encoding)
-    if codec != codecs.lookup(best.encoding).name:  # Latin-1 is read as windows-1252, as a browser would
+    codec = _WHATWG.get(codecs.lookup(best.encoding).name)
+    if codec:  # Latin-1 is read as windows-1252, as a browser would
         try:
             return _decode_web(data, codec), codec
         except UnicodeDecodeError:
