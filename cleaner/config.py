@@ -19,6 +19,7 @@ from .userrules import UserRule, load_rules_file, parse_rules
 
 RULES_DIR = Path(__file__).parent / "rules"
 MODELS_DIR = Path(__file__).parent / "models"
+STOPLISTS_DIR = Path(__file__).parent / "stoplists"
 
 
 @dataclass(frozen=True, slots=True)
@@ -137,7 +138,7 @@ def code_digest() -> str:
 
 
 def data_digest() -> str:
-    """Hash of every shipped rule and model file, worked out again only when one of them
+    """Hash of every shipped rule, stoplist and model file, worked out again only when one of them
     changed (size or modification time): the model alone is 2 MB, and the document API
     fingerprints every document it cleans."""
     return _digest(tuple((path, *_stamp(path)) for path in _data_files()))
@@ -145,8 +146,8 @@ def data_digest() -> str:
 
 @lru_cache(maxsize=1)
 def _data_files() -> tuple[Path, ...]:
-    """The shipped rule and model files (listed once per process)."""
-    return tuple(sorted(RULES_DIR.rglob("*.txt")) + sorted(MODELS_DIR.glob("*.json")))
+    """The shipped rule, stoplist and model files (listed once per process)."""
+    return tuple(sorted(RULES_DIR.rglob("*.txt")) + sorted(STOPLISTS_DIR.glob("*.txt")) + sorted(MODELS_DIR.glob("*.json")))
 
 
 def _stamp(path: Path) -> tuple[int, int]:

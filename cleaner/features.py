@@ -1,17 +1,22 @@
 """Per-line features used by the structural and context rules."""
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from .config import STOPLISTS_DIR
 from .document import Line, without_invisible
+from .words import count_letters, count_words
 
-_WORD_RE = re.compile(r"\w+", re.UNICODE)
-_NOT_LETTER_RE = re.compile(r"[\W\d_]+")
 #: Lines whose features are remembered per process.
 MEMO_LINES = 20_000
-_TERMINAL = ('.', '!', '?', '…', '"', '”', "'", '’', '»', '«', ')', '。', '！', '？', ':', ';')
+#: Line endings of a sentence (or of a quote or clause closing one), in the scripts of the web:
+#: Latin and Greek, CJK (full stops and closing quotes, full width), Indic dandas, the Arabic
+#: question mark and Urdu full stop, Armenian, Ethiopic, Myanmar and Khmer full stops.
+_TERMINAL = (
+    '.', '!', '?', '…', '"', '”', "'", '’', '»', '«', ')', ':', ';',
+    '。', '！', '？', '．', '」', '』', '）', '।', '॥', '؟', '۔', '։', '።', '။', '។',
+)
 #: ISO 639-1 code -> jusText stoplist name (jusText ships the stoplists).
 _STOPLISTS = {
     "en": "English", "de": "German", "fr": "French", "es": "Spanish", "it": "Italian",
@@ -20,13 +25,21 @@ _STOPLISTS = {
     "ro": "Romanian", "tr": "Turkish", "ru": "Russian", "uk": "Ukrainian", "bg": "Bulgarian",
     "el": "Greek", "ca": "Catalan", "hr": "Croatian", "sl": "Slovenian", "lt": "Lithuanian",
     "lv": "Latvian", "et": "Estonian", "id": "Indonesian", "vi": "Vietnamese", "ar": "Arabic",
-    "fa": "Persian", "he": "Hebrew", "hi": "Hindi",
+    "fa": "Persian", "he": "Hebrew", "hi": "Hindi", "af": "Afrikaans", "bn": "Bengali",
+    "cy": "Welsh", "gu": "Gujarati", "kn": "Kannada", "ko": "Korean", "mk": "Macedonian",
+    "ml": "Malayalam", "mr": "Marathi", "ne": "Nepali", "sq": "Albanian", "sw": "Swahili",
+    "ta": "Tamil", "te": "Telugu", "tl": "Tagalog", "ur": "Urdu",
 }
 
 
 @lru_cache(maxsize=64)
 def stopwords(lang: str | None) -> frozenset[str]:
-    """jusText's stoplist for a language code (English when unknown or missing)."""
+    """The stoplist of a language code: ours (``stoplists/<code>.txt``, for languages jusText
+    has none for), else jusText's (English when the language is unknown or has none)."""
+    own = STOPLISTS_DIR / f"{lang}.txt"
+    if lang and own.is_file():
+        lines = own.read_text(encoding="utf-8").splitlines()
+        return frozenset(w.strip() for w in lines if w.strip() and not w.lstrip().startswith("#"))
     import justext  # deferred: only the text rules need it
 
     name = _STOPLISTS.get(lang or "en", "English")
@@ -72,13 +85,10 @@ def line_features(line: Line, stops: frozenset[str]) -> Features:
 def text_features(text: str, stops: frozenset[str]) -> Features:
     """:class:`Features` of a line's text (remembered: menus and footers repeat in a corpus)."""
     text = without_invisible(text).strip()
-    words = _WORD_RE.findall(text)
-    n = len(words)
+    n, stop, upper = count_words(text, stops)
     if not n:
         return Features(0, len(text), 0.0, False, 0.0, 0.0)
-    stop = sum(map(stops.__contains__, map(str.lower, words)))
-    alpha = len(_NOT_LETTER_RE.sub("", text))
-    upper = sum(1 for w in words if w[0].isupper())
+    alpha = count_letters(text)
     return Features(
         words=n,
         chars=len(text),

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from html.parser import HTMLParser
 
-from .document import shown
+from .document import shown_explained
 
 #: The tree lost text when it holds less than this share of the crude text's letters.
 MIN_KEPT_SHARE = 0.5
@@ -84,9 +84,12 @@ class _FlatParser(HTMLParser):
         self.tag = ""
         self.skipping: list[str] = []
         self.in_note = False
+        self.steps: dict[str, None] = {}  # what showing the text did (ordered set)
 
     def flush(self) -> None:
-        text = _WS_RE.sub(" ", shown("".join(self.parts))).strip()
+        text, steps = shown_explained("".join(self.parts))
+        self.steps.update(dict.fromkeys(steps))
+        text = _WS_RE.sub(" ", text).strip()
         if text:
             self.blocks.append((text, self.tag))
         self.parts = []
@@ -120,10 +123,11 @@ class _FlatParser(HTMLParser):
             self.parts.append(data)
 
 
-def flat_blocks(html: str, block_tags: frozenset[str]) -> list[tuple[str, str]]:
-    """``(text, innermost block tag)`` of every visible block of ``html``, in order."""
+def flat_blocks(html: str, block_tags: frozenset[str]) -> tuple[list[tuple[str, str]], tuple[str, ...]]:
+    """``(text, innermost block tag)`` of every visible block of ``html``, in order; and the
+    steps showing the text took (:func:`cleaner.document.shown_explained`)."""
     parser = _FlatParser(block_tags)
     parser.feed(html)
     parser.close()
     parser.flush()
-    return parser.blocks
+    return parser.blocks, tuple(parser.steps)

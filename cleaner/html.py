@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .config import RULES_DIR
-from .document import Line, shown
+from .document import Line, shown_explained
 from .flathtml import RUBY_NOTES, FlatPage, flat_blocks, lost_text
 from .repair import repair_mojibake
 
@@ -102,13 +102,15 @@ class _Renderer:
         self.stack: list[tuple[str, tuple[str, str]]] = []
         self.links = 0
         self.block = _Block([], 0, "", ("", ""))
+        self.steps: dict[str, None] = {}  # what showing the text did (ordered set)
 
     def flush(self, tag: str, hint: tuple[str, str]) -> None:
         """End the current block (kept if it has text) and start one of ``tag`` and ``hint``."""
         block = self.block
         if block.parts:
-            text = "".join(block.parts)
-            text = " ".join(shown(text).split())
+            text, steps = shown_explained("".join(block.parts))
+            self.steps.update(dict.fromkeys(steps))
+            text = " ".join(text.split())
             if text:
                 density = min(1.0, block.link_chars / max(1, len(text)))
                 self.out.append((text, block.tag, block.hint, density))
@@ -164,14 +166,16 @@ class _Renderer:
         self.add(el.tail)
 
 
-def _render_blocks(tree) -> list[tuple[str, str, tuple[str, str], float]]:
+def _render_blocks(tree) -> tuple[list[tuple[str, str, tuple[str, str], float]], tuple[str, ...]]:
     """The visible blocks of ``tree``; those of its ``<noscript>`` elements too when these hold
-    more text than the rest of the page (see :func:`_noscript_holds_page`)."""
+    more text than the rest of the page (see :func:`_noscript_holds_page`). And the steps
+    showing their text took (invisible characters left out, NFC)."""
     renderer = _Renderer()
     blocks = renderer.run(tree)
     if renderer.noscript and _noscript_holds_page(renderer.noscript, blocks):
-        blocks = _Renderer(SKIP_TAGS - {"noscript"}).run(tree)
-    return blocks
+        renderer = _Renderer(SKIP_TAGS - {"noscript"})
+        blocks = renderer.run(tree)
+    return blocks, tuple(renderer.steps)
 
 
 def _noscript_holds_page(noscript: list, blocks: list) -> bool:
@@ -245,12 +249,16 @@ def _may_have_lost_text(tree, parser) -> bool:
 
 def render(tree) -> tuple[str, list[Line], tuple[str, ...]]:
     """Render a parsed page as block text, one visible block per line, its lines, and the
-    repairs made to the text (mojibake in the page: :func:`_repaired`)."""
+    repairs made to the text: showing it (``remove:invisible``, ``normalize:NFC``, as for
+    plain text), then undoing the page's mojibake (:func:`_repaired`)."""
+    shown_steps: tuple[str, ...] = ()
     if isinstance(tree, FlatPage):
-        blocks = [(text, tag, ("", ""), 0.0) for text, tag in flat_blocks(tree.html, BLOCK_TAGS)]
+        flat, shown_steps = flat_blocks(tree.html, BLOCK_TAGS)
+        blocks = [(text, tag, ("", ""), 0.0) for text, tag in flat]
     else:
-        blocks = _render_blocks(tree) if tree is not None else []
+        blocks, shown_steps = _render_blocks(tree) if tree is not None else ([], ())
     blocks, repairs = _repaired(blocks)
+    repairs = (*shown_steps, *(step for step in repairs if step not in shown_steps))
     lines: list[Line] = []
     pos = 0
     for i, (text, tag, hint, density) in enumerate(blocks):
@@ -271,11 +279,14 @@ def _repaired(blocks: list[tuple[str, str, tuple[str, str], float]]) -> tuple[li
     parts = fixed.split("\n")
     if not steps or len(parts) != len(blocks):
         return blocks, ()
-    fixed_blocks = []
+    fixed_blocks, shown_steps = [], {}
     for block, part in zip(blocks, parts):
-        part = " ".join(shown(part).split()) if part != block[0] else part
+        if part != block[0]:
+            part, more = shown_explained(part)
+            shown_steps.update(dict.fromkeys(more))
+            part = " ".join(part.split())
         fixed_blocks.append((part or block[0], *block[1:]))
-    return fixed_blocks, steps
+    return fixed_blocks, (*steps, *shown_steps)
 
 
 def extract_main(

@@ -108,3 +108,17 @@ def test_an_html_repair_is_in_the_sidecar_and_trafilaturas_vote_reads_the_same_t
     assert "Veröffentlichung" in kept and "– wie schon im Frühjahr –" in kept
     assert not [s for s in sidecar["removed"] if "Veröffentlichung" in s["text"] or "Frühjahr" in s["text"]]
     assert verify_tree(raw, clean, Config()) == ([], 1)
+
+
+def test_an_html_rendering_names_its_invisible_and_nfc_steps_as_plain_text_does() -> None:
+    """The rendering leaves out soft hyphens and zero-width spaces and composes "o" +
+    diaeresis: text changed from the page's, so the steps are in ``repairs`` (in the order
+    plain text names them), also for a page rendered flat (too deep for lxml)."""
+    page = _page("<p>Die Ver\u00f6f\u00adfent\u00adlichung o\u0308ffnet\u200b morgen.</p>")
+    source, _lines, repairs = render(parse(page))
+    assert source == "Startseite\nDie Ver\u00f6ffentlichung \u00f6ffnet morgen.\n"
+    assert repairs == ("remove:invisible", "normalize:NFC")
+    assert render(parse(_page("<p>Nothing hidden here.</p>")))[2] == ()
+    from cleaner.flathtml import FlatPage
+
+    assert render(FlatPage(page))[2] == ("remove:invisible", "normalize:NFC")
