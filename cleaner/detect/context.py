@@ -17,6 +17,8 @@ AMID_MAIN_WEAK_WORDS = frozenset({"header"})
 #: Lines from the page's last ``<h1>`` above trafilatura's main text to that text within
 #: which a prose block is the article's lead (standfirst), left to the line model.
 LEAD_WINDOW = 8
+#: Words a heading under the article's title needs to be its subtitle (:func:`_subtitle`).
+SUBTITLE_WORDS = 5
 
 
 def _title_like(ctx: Context, i: int) -> bool:
@@ -96,8 +98,10 @@ def outside_main_html(ctx: Context) -> None:
     block whose DOM hints at comments, navigation or an author bio is removed all the same
     (``AMID_MAIN_REMOVED_HINTS``): prose there is a reader's comment, a teaser or a bio. Not
     so a ``header`` (``AMID_MAIN_WEAK_WORDS``): prose in one amid the main text is the
-    article's lead, under its title. An unhinted prose block between the article's ``<h1>``
-    and the main text is its lead too (:func:`_lead_lines`), also left to the model.
+    article's lead, under its title. An unhinted prose block between the article's
+    ``<h1>`` and the main text is its lead too (:func:`_lead_lines`), and a heading
+    right under a main-text ``<h1>`` its subtitle (:func:`_subtitle`): both are left to the
+    model.
     """
     main = [i for i, line in enumerate(ctx.lines) if line.in_main]
     first, last = (main[0], main[-1]) if main else (-1, -1)
@@ -106,7 +110,7 @@ def outside_main_html(ctx: Context) -> None:
         if line.in_main is not False:
             continue
         amid = first < i < last and (ctx.protected(i) or _plain_sentence(ctx, i)) and _amid_kept(line)
-        if amid or ctx.protected(i) and i in lead and _lead_kept(line):
+        if amid or _subtitle(ctx, i) or ctx.protected(i) and i in lead and _lead_kept(line):
             continue
         evidence = f"dom:{line.hint_word}" if line.hint else "not in main text"
         ctx.decide(i, ctx.hint(i, "navigation"), "html.outside_main", evidence=evidence)
@@ -115,6 +119,21 @@ def outside_main_html(ctx: Context) -> None:
 def _plain_sentence(ctx: Context, i: int) -> bool:
     """A sentence in a block with no DOM hint (an interview's question); not a caption's."""
     return not ctx.lines[i].hint and ctx.feats[i].good()
+
+
+def _subtitle(ctx: Context, i: int) -> bool:
+    """A heading right under the article's title (an ``<h1>`` of the main text) in a
+    ``header`` (``<header><h1>…</h1><h2>…</h2></header>``): the article's subtitle
+    (standfirst), which trafilatura leaves out with the title; at least ``SUBTITLE_WORDS``
+    words (a number or a section label there is no subtitle). An unboxed heading there is
+    more often a blog's tagline under its name (an ``<h1>`` that trafilatura took for the
+    title): it goes."""
+    line, above = ctx.lines[i], ctx.lines[i - 1] if i else None
+    return (
+        above is not None and above.in_main is True and above.tag == "h1"
+        and line.tag in HEADING_TAGS and line.hint_word in AMID_MAIN_WEAK_WORDS
+        and ctx.feats[i].words >= SUBTITLE_WORDS
+    )
 
 
 def _amid_kept(line: Line) -> bool:

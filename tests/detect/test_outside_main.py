@@ -104,3 +104,25 @@ def test_prose_between_the_h1_and_the_main_text_is_a_lead_left_to_the_model() ->
     menu = [(f"Section {n}", False, "") for n in range(8)]
     got = _decided([(TITLE, False, ""), (lead, False, ""), *menu, *article], {TITLE: "h1"})
     assert got[lead] == ("navigation", "html.outside_main")
+
+
+def test_a_heading_under_the_title_in_its_header_is_the_subtitle() -> None:
+    """``<header><h1>title</h1><h2>subtitle</h2></header>``: trafilatura takes the title and
+    leaves the subtitle out; it is left to the model. An unboxed heading under an ``<h1>``
+    that trafilatura took for the title is more often a blog's tagline under its name: it goes,
+    as do a label too short for a subtitle and a subtitle-like heading lower down."""
+    subtitle = "Walkers get a direct way across the harbour after ten years"
+    article = [(p, True, "") for p in paragraphs(3)]
+    header = [(TITLE, True, "navigation", "header"), (subtitle, False, "navigation", "header")]
+    got = _decided([*header, *article], {TITLE: "h1", subtitle: "h2"})
+    assert subtitle not in got
+
+    tagline = "Notes on bridges, harbours and the people who cross them"
+    got = _decided([(TITLE, True, ""), (tagline, False, ""), *article], {TITLE: "h1", tagline: "h2"})
+    assert got[tagline] == ("navigation", "html.outside_main")
+
+    got = _decided([header[0], ("Press release 89/2022", False, "navigation", "header"), *article], {TITLE: "h1", "Press release 89/2022": "h2"})
+    assert got["Press release 89/2022"] == ("navigation", "html.outside_main")  # too short for a subtitle
+
+    got = _decided([*header[:1], *article[:1], header[1], *article[1:]], {TITLE: "h1", subtitle: "h2"})
+    assert got[subtitle] == ("navigation", "html.outside_main")  # not under the title
