@@ -6,7 +6,7 @@ from functools import lru_cache
 
 from .config import STOPLISTS_DIR
 from .document import Line, without_invisible
-from .words import count_letters, count_words
+from .words import count_words
 
 #: Lines whose features are remembered per process.
 MEMO_LINES = 20_000
@@ -85,10 +85,9 @@ def line_features(line: Line, stops: frozenset[str]) -> Features:
 def text_features(text: str, stops: frozenset[str]) -> Features:
     """:class:`Features` of a line's text (remembered: menus and footers repeat in a corpus)."""
     text = without_invisible(text).strip()
-    n, stop, upper = count_words(text, stops)
+    n, stop, upper, alpha = count_words(text, stops)
     if not n:
         return Features(0, len(text), 0.0, False, 0.0, 0.0)
-    alpha = count_letters(text)
     return Features(
         words=n,
         chars=len(text),

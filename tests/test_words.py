@@ -29,14 +29,14 @@ def test_latin_words_are_tokenised_as_before() -> None:
 
 def test_chinese_words_are_estimated_from_characters_and_function_characters_count() -> None:
     stops = frozenset({"的", "是"})
-    n, stop, upper = count_words("APP下载：这是新的图书馆", stops)
+    n, stop, upper, _letters = count_words("APP下载：这是新的图书馆", stops)
     # "APP" is a word; the two runs of 2 and 7 characters are about 2 and 5 words
     assert n == 1 + round(2 / CJK_CHARS_PER_WORD + 0.49) + round(7 / CJK_CHARS_PER_WORD + 0.49)
     assert (stop, upper) == (2, 1)
 
 
 def test_function_characters_count_at_most_the_words_of_their_run() -> None:
-    assert count_words("的的的", frozenset({"的"})) == (2, 2, 0)
+    assert count_words("的的的", frozenset({"的"}))[:3] == (2, 2, 0)
 
 
 def test_a_hindi_sentence_reads_as_running_text() -> None:
@@ -69,3 +69,9 @@ def test_own_stoplists_serve_languages_jusText_lacks_and_jusText_the_others() ->
     assert {"の", "に", "を"} <= stopwords("ja")
     assert "এবং" in stopwords("bn") and "এবং" not in stopwords("en")  # Bengali "and"
     assert stopwords("xx") == stopwords("en")  # unknown: English, as before
+
+
+def test_letters_count_vowel_signs_and_leave_out_digits_as_before() -> None:
+    assert count_words("Route 66_a, café!", frozenset())[3] == len("Routecafé") + 1  # the "a"
+    hindi = "शहर के पुस्तकालय"
+    assert count_words(hindi, frozenset())[3] == len(hindi.replace(" ", ""))
