@@ -22,8 +22,9 @@ SUBTITLE_WORDS = 5
 
 
 def _title_like(ctx: Context, i: int) -> bool:
+    """A headline's shape: at most 16 words, no prose, no full stop at the end (nor a CJK one)."""
     f = ctx.feats[i]
-    return 1 <= f.words <= 16 and not ctx.protected(i) and not ctx.lines[i].text.rstrip().endswith(".")
+    return 1 <= f.words <= 16 and not ctx.protected(i) and not ctx.lines[i].text.rstrip().endswith((".", "。"))
 
 
 def link_lists(ctx: Context) -> None:
