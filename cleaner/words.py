@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import math
 import re
-import sys
 import unicodedata
 from functools import lru_cache
 
@@ -43,7 +42,7 @@ def word_re() -> re.Pattern[str]:
     Built on first use from the Unicode database (a scan of 65,536 code points, once per
     process)."""
     ranges: list[list[int]] = []
-    for code in range(min(_MARK_SCAN, sys.maxunicode + 1)):
+    for code in range(_MARK_SCAN):
         if unicodedata.category(chr(code))[0] == "M":
             if ranges and ranges[-1][1] == code - 1:
                 ranges[-1][1] = code
