@@ -52,16 +52,21 @@ def norm_line(text: str) -> str:
 
 
 def trim_edges(text: str) -> str:
-    """``text`` without the punctuation, symbols and spaces at either end (what ``[\\W_]``
-    matches: any character that is not a letter or digit)."""
+    """``text`` without the punctuation, symbols and spaces at either end: any character that
+    is not a letter, a digit or a combining mark (a Thai or Hindi word may end with a vowel
+    sign: "สงวนลิขสิทธิ์", "करें")."""
     if not text or (text[0].isalnum() and text[-1].isalnum()):
         return text
     start, stop = 0, len(text)
-    while start < stop and not text[start].isalnum():
+    while start < stop and not _in_word(text[start]):
         start += 1
-    while stop > start and not text[stop - 1].isalnum():
+    while stop > start and not _in_word(text[stop - 1]):
         stop -= 1
     return text[start:stop]
+
+
+def _in_word(char: str) -> bool:
+    return char.isalnum() or unicodedata.category(char)[0] == "M"
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,8 +103,9 @@ class PhraseBook:
                 kind = text[1:-1]
                 continue
             match = PhraseMatch(category, kind, f"{rel}:{no}")
-            if kind == "regex":
-                self.regexes.append((re.compile(text, re.IGNORECASE), match))
+            if kind == "regex":  # searched in the normalised line, so normalised alike (NFKC)
+                pattern = re.compile(unicodedata.normalize("NFKC", text), re.IGNORECASE)
+                self.regexes.append((pattern, match))
             else:
                 key = norm_line(text)
                 table = {"line": self.exact, "start": self.prefixes, "contains": self.ngrams}[kind]

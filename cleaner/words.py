@@ -8,11 +8,12 @@ Two families of scripts need more than Python's ``\\w+``:
   its language's list. :func:`word_re` adds the marks (and the zero-width joiners these
   scripts write inside words) to the word class. A Latin word in NFC has no combining mark,
   so its tokens are unchanged.
-* *Scripts written without spaces* (Chinese, Japanese): a ``\\w`` run is a whole clause, so an
-  article paragraph counted a handful of "words" and no stopword, and read as a menu. Their
-  words are estimated from their characters (:data:`CJK_CHARS_PER_WORD`), and their stopwords
-  are single function characters (``cleaner/stoplists/zh.txt``, ``ja.txt``), counted one by
-  one, each as one word.
+* *Scripts written without spaces* (Chinese, Japanese, Thai): a ``\\w`` run is a whole clause,
+  so an article paragraph counted a handful of "words" and no stopword, and read as a menu.
+  Their words are estimated from their characters (:data:`CJK_CHARS_PER_WORD`,
+  :data:`THAI_CHARS_PER_WORD`), and their stopwords are the entries of the language's list
+  found inside the run, the longest first (``cleaner/stoplists/zh.txt``, ``ja.txt``: single
+  function characters; ``th.txt``: function words), each as one word.
 """
 from __future__ import annotations
 
@@ -30,8 +31,14 @@ CJK_CHARS_PER_WORD = 1.5
 _MARK_SCAN = 0x10000
 #: Han ideographs, Hiragana, Katakana (full and half width): scripts written without spaces.
 _CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9f\U00020000-\U0002fa1f"
-_CJK_RE = re.compile(f"[{_CJK}]")
-_CJK_RUN_RE = re.compile(f"[{_CJK}]+")
+#: Characters of Thai text per word (its words are mostly one or two syllables of two to
+#: four letters and marks each).
+THAI_CHARS_PER_WORD = 4.0
+#: The Thai block: letters, vowel signs and tone marks (its digits are ``\\d``).
+_THAI = "\u0e01-\u0e3a\u0e40-\u0e4e"
+_SPACELESS_RE = re.compile(f"[{_CJK}{_THAI}]")
+_RUN_RE = re.compile(f"[{_CJK}]+|[{_THAI}]+")
+_THAI_RE = re.compile(f"[{_THAI}]")
 _DIGITS_RE = re.compile(r"[\d_]+")
 
 
@@ -58,22 +65,37 @@ def count_words(text: str, stops: frozenset[str]) -> tuple[int, int, int, int]:
     as a letter, as its word's other characters do."""
     words = word_re().findall(text)
     letters = len(_DIGITS_RE.sub("", "".join(words)))
-    if text.isascii() or not _CJK_RE.search(text):
+    if text.isascii() or not _SPACELESS_RE.search(text):
         stop = sum(map(stops.__contains__, map(str.lower, words)))
         return len(words), stop, sum(1 for w in words if w[0].isupper()), letters
     n = stop = upper = 0
+    inside = _inside_re(stops)
     for word in words:
-        runs = _CJK_RUN_RE.findall(word)
+        runs = _RUN_RE.findall(word)
         if not runs:
             n += 1
             stop += word.lower() in stops
             upper += word[0].isupper()
             continue
-        rest = _CJK_RUN_RE.sub(" ", word).split()  # letters or digits between the runs
+        rest = _RUN_RE.sub(" ", word).split()  # letters or digits between the runs
         n += len(rest)
         upper += sum(1 for w in rest if w[0].isupper())
         for run in runs:
-            estimate = math.ceil(len(run) / CJK_CHARS_PER_WORD)
+            per_word = THAI_CHARS_PER_WORD if _THAI_RE.match(run) else CJK_CHARS_PER_WORD
+            estimate = math.ceil(len(run) / per_word)
             n += estimate
-            stop += min(estimate, sum(map(stops.__contains__, run)))
+            stop += min(estimate, len(inside.findall(run))) if inside else 0
     return n, stop, upper, letters
+
+
+@lru_cache(maxsize=8)
+def _inside_re(stops: frozenset[str]) -> re.Pattern[str] | None:
+    """The stoplist's entries written in a script without spaces, to be found inside a run:
+    longer entries first (Thai "ขณะที่" before "ที่"), single characters as one class."""
+    entries = [w for w in stops if w and all(_SPACELESS_RE.match(c) for c in w)]
+    if not entries:
+        return None
+    longer = sorted((w for w in entries if len(w) > 1), key=len, reverse=True)
+    single = "".join(re.escape(w) for w in entries if len(w) == 1)
+    parts = [*map(re.escape, longer), *([f"[{single}]"] if single else [])]
+    return re.compile("|".join(parts))

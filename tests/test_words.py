@@ -4,7 +4,9 @@ from __future__ import annotations
 import pytest
 
 from cleaner.features import stopwords, text_features
-from cleaner.words import CJK_CHARS_PER_WORD, count_words, word_re
+import math
+
+from cleaner.words import CJK_CHARS_PER_WORD, THAI_CHARS_PER_WORD, count_words, word_re
 
 
 @pytest.mark.parametrize(
@@ -64,9 +66,30 @@ def test_a_japanese_sentence_reads_as_running_text() -> None:
     assert text_features(line, stopwords("ja")).good()
 
 
+def test_thai_words_are_estimated_and_function_words_found_inside_a_run_longest_first() -> None:
+    stops = frozenset({"ที่", "ขณะที่", "และ"})
+    run = "ขณะที่ฝนตกและลมแรง"  # "while it rains and the wind is strong": 18 characters
+    n, stop, upper, _letters = count_words(f"{run} 2569", stops)
+    assert n == math.ceil(len(run) / THAI_CHARS_PER_WORD) + 1  # and the year
+    assert (stop, upper) == (2, 0)  # ขณะที่ (not ที่ inside it) and และ
+
+
+def test_a_thai_paragraph_reads_as_running_text_and_a_menu_item_does_not() -> None:
+    stops = stopwords("th")
+    paragraph = (
+        "ผู้ที่สนใจเปิดแผงสามารถลงทะเบียนได้ที่สำนักงานเทศบาลในวันและเวลาราชการ "
+        "ค่าธรรมเนียมแผงละ 50 บาทต่อครั้ง และทางเทศบาลจะจัดสรรพื้นที่ตามลำดับการสมัคร"
+    )
+    f = text_features(paragraph, stops)
+    assert f.words >= 25 and 0.2 <= f.stop_ratio <= 0.5 and f.good()
+    menu = text_features("เทคโนโลยี", stops)
+    assert menu.words <= 3 and menu.stop_ratio == 0 and not menu.good()
+
+
 def test_own_stoplists_serve_languages_jusText_lacks_and_jusText_the_others() -> None:
     assert {"的", "了", "是"} <= stopwords("zh")
     assert {"の", "に", "を"} <= stopwords("ja")
+    assert {"และ", "ที่", "การ"} <= stopwords("th")
     assert "এবং" in stopwords("bn") and "এবং" not in stopwords("en")  # Bengali "and"
     assert stopwords("xx") == stopwords("en")  # unknown: English, as before
 
