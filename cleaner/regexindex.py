@@ -13,7 +13,11 @@ out only when it cannot match. Two tests, both read off the pattern by the stand
 microseconds a line but costs a third of a second of compiling per process: not worth it.)
 
 Lines are normalised (:func:`cleaner.phrases.norm_line`: lower case), so literals are compared
-lower-cased; the patterns themselves still decide, case-insensitively.
+lower-cased; the patterns themselves still decide, case-insensitively. A few lower-case
+letters match others case-insensitively that lower-casing does not join (Turkish dotless
+"ı" and "i", long "ſ" and "s", Greek final "ς" and "σ"): literals and lines are compared with
+each such class folded to one letter (:func:`folded`), so that no pattern is skipped that
+would have matched.
 """
 from __future__ import annotations
 
@@ -25,6 +29,31 @@ from functools import lru_cache
 MIN_LITERAL = 2
 #: ... nor are sets of more alternatives than this (testing each costs more than the search).
 MAX_ALTERNATIVES = 4
+
+
+
+
+@lru_cache(maxsize=1)
+def _fold_table() -> dict[int, int]:
+    """Each letter that the ``re`` engine matches case-insensitively with another lower-case
+    letter (its table of extra cases), mapped to the smallest of its class."""
+    try:
+        from re._casefix import _EXTRA_CASES  # the engine's own table (private, hence the guard)
+    except ImportError:  # pragma: no cover - another Python: i/ı and s/ſ, the common ones
+        _EXTRA_CASES = {0x69: (0x131,), 0x73: (0x17F,), 0x131: (0x69,), 0x17F: (0x73,)}
+    table: dict[int, int] = {}
+    for code, others in _EXTRA_CASES.items():
+        rep = min(code, *others)
+        for member in (code, *others):
+            if member != rep:
+                table[member] = rep
+    return table
+
+
+def folded(text: str) -> str:
+    """``text`` (lower case) with the letters of each extra case class made one (see the
+    module docstring); ASCII text is returned as it is."""
+    return text if text.isascii() else text.translate(_fold_table())
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,6 +94,7 @@ class RegexIndex:
         if starts is None:  # worked out once per character
             starts = self.first[norm[0]] = tuple(k for k in self.anchored if may_start(self.patterns[k], norm[0]))
         found.update(starts)
+        norm = folded(norm)
         for lit in [lit for lit in self.literals if lit in norm]:
             found.update(self.by_literal[lit])
         return sorted(found)
@@ -172,7 +202,7 @@ def required_literals(rx: re.Pattern[str]) -> tuple[str, ...] | None:
     useful = [alts for alts in needs if len(alts) <= MAX_ALTERNATIVES and min(map(len, alts)) >= MIN_LITERAL]
     if not useful:
         return None
-    return tuple(sorted(max(useful, key=lambda alts: min(len(a) for a in alts))))
+    return tuple(sorted(folded(a) for a in max(useful, key=lambda alts: min(len(a) for a in alts))))
 
 
 def _needs(items: list) -> list[frozenset[str]]:

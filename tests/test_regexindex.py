@@ -20,6 +20,7 @@ LINES = [
     "Tags: politics, economy", "Home » News » World", "« Previous 1 2 3 4 Next »", "3 shares", "12:45",
     "Share | Tweet | Email", "Foto: dpa", "Kommentare (3)", "Ähnliche Artikel", "İstanbul'da bir gün",
     "Lire aussi : le dossier", "Leia também", "Zobacz także", "AP Photo/John Smith", "ß-Test", "Ǆemal",
+    "3 YANIT", "12 YORUMLARI", "TÜM HAKLARI SAKLIDIR", "ΣΧΌΛΙΑ",
 ]
 
 
@@ -28,6 +29,15 @@ def test_required_literals_of_patterns() -> None:
     assert required_literals(re.compile(r"^[\w.'-]+( [\w.'-]+){0,3} says:")) == (" says:",)
     assert required_literals(re.compile("^(the )?word")) == ("word",)
     assert required_literals(re.compile(r"^\d+$")) is None
+
+
+def test_letters_the_engine_joins_but_lower_casing_does_not_are_folded() -> None:
+    """Turkish "ı" matches "i" case-insensitively: an all-caps "3 YANIT" lower-cases to
+    "3 yanit", which the pattern's "yanıt" matches, so its literal must not skip it."""
+    rx = re.compile(r"^(\d+|bir) (yorum|yanıt)$", re.IGNORECASE)
+    index = RegexIndex.build((rx,))
+    assert index.first_match(norm_line("3 YANIT")) == 0 and index.first_match(norm_line("3 yanıt")) == 0
+    assert index.first_match(norm_line("3 cevap")) is None
 
 
 def test_anchored_patterns() -> None:

@@ -256,3 +256,13 @@ def test_a_reviews_scores_are_not_comment_furniture() -> None:
     slashdot = [*paragraphs(4), "Great story (Score:5, Insightful)", COMMENT, "(Score:5, Insightful)",
                 COMMENT.replace("agree", "disagree"), "(Score:3, Funny)", LAST, "(Score:1)"]
     assert decisions(slashdot, stop_before="model.line")[LAST] == ("comments", "comments.section")
+
+
+def test_a_compound_age_is_comment_furniture() -> None:
+    """Q&A sites date answers "8 years, 2 months ago": three such lines make a section."""
+    lines = [*paragraphs(4)]
+    for name in ("anna", "mark", "jo"):
+        lines += ["8 years, 2 months ago", COMMENT.replace("town", name)]
+    got = decisions(lines, stop_before="model.line")
+    assert got[COMMENT.replace("town", "mark")] == ("comments", "comments.section")
+    assert not set(paragraphs(4)) & set(got)
