@@ -31,8 +31,6 @@ MIN_LITERAL = 2
 MAX_ALTERNATIVES = 4
 
 
-
-
 @lru_cache(maxsize=1)
 def _fold_table() -> dict[int, int]:
     """Each letter that the ``re`` engine matches case-insensitively with another lower-case
