@@ -266,3 +266,19 @@ def test_a_compound_age_is_comment_furniture() -> None:
     got = decisions(lines, stop_before="model.line")
     assert got[COMMENT.replace("town", "mark")] == ("comments", "comments.section")
     assert not set(paragraphs(4)) & set(got)
+
+
+def test_a_chinese_comment_section_is_removed() -> None:
+    """Chinese comment furniture (rules/zh/comments.txt, comment_meta.txt): the heading, each
+    comment's age and its reply button; the article before it stays."""
+    article = [
+        "市图书馆昨天宣布，从下个月一日起，总馆和三个分馆将在工作日延长开放时间，每天晚上九点半才闭馆。",
+        "过去，图书馆每天下午六点就关门，不少上班的读者只能在周末来借书，调查显示超过六成的读者希望晚上也能使用阅览室。",
+        "馆长介绍，图书馆将新招聘十二名工作人员，并请志愿者在晚上协助整理书架，所需经费由市财政和区财政共同承担。",
+    ]
+    comment = "太好了，下班以后终于可以去借书了，希望周末也能延长。"
+    lines = [*article, "网友评论", "3小时前", comment, "回复", "1天前", comment.replace("太好了", "支持"), "回复"]
+    got = decisions(lines, stop_before="model.line")
+    assert got[comment] == ("comments", "comments.section")
+    assert got["3小时前"][0] == "comments"
+    assert not set(article) & set(got)
