@@ -35,18 +35,24 @@ MAX_NGRAM = 8
 MEMO_LINES = 50_000
 NORM_MEMO_LINES = 20_000
 #: Plain quotes for typographic ones, and no invisible characters.
-#: Plain quotes and spaces; Turkish capital "İ" and dotless "ı" as "i" (``str.lower`` makes
-#: "İ" an "i" with a combining dot, and an all-caps "HAKLARI" has no "ı" left to match).
+#: Plain quotes (the Ukrainian apostrophe "ʼ" too) and spaces; Turkish capital "İ" and
+#: dotless "ı" as "i" (``str.lower`` makes "İ" an "i" with a combining dot, and an all-caps
+#: "HAKLARI" has no "ı" left to match); no Arabic vowel marks or tatweel, which sites write
+#: or leave out at will ("أيضاً" is "أيضا").
 _NORM_TABLE = {
-    **str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "\u00a0": " ", "\u0130": "i", "\u0131": "i"}),
+    **str.maketrans({
+        "\u2018": "'", "\u2019": "'", "\u02bc": "'", "\u201c": '"', "\u201d": '"', "\u00a0": " ",
+        "\u0130": "i", "\u0131": "i",
+    }),
+    **dict.fromkeys([0x0640, *range(0x064B, 0x0653)]),
     **INVISIBLE,
 }
 
 
 @lru_cache(maxsize=NORM_MEMO_LINES)
 def norm_line(text: str) -> str:
-    """Lower-case, NFKC, plain quotes, Turkish "İ" and "ı" as "i", no invisible characters,
-    single spaces, no punctuation at either end.
+    """Lower-case, NFKC, plain quotes, Turkish "İ" and "ı" as "i", no Arabic vowel marks, no
+    invisible characters, single spaces, no punctuation at either end.
 
     Remembered for the last ``NORM_MEMO_LINES`` lines: the phrase lists and the comment rules
     both normalise a page's short lines.

@@ -12,21 +12,25 @@ from cleaner.document import INVISIBLE
 from cleaner.features import text_features
 from cleaner.phrases import norm_line, trim_edges
 
-_QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "\u00a0": " ", "\u0130": "i", "\u0131": "i"})
+_QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u02bc": "'", "\u201c": '"', "\u201d": '"', "\u00a0": " ", "\u0130": "i", "\u0131": "i"})
+#: Arabic tatweel and vowel marks (fathatan to sukun), which the definition deletes.
+_ARABIC_MARKS_RE = re.compile("[\u0640\u064b-\u0652]")
 #: Combining marks (every plane): part of a word, as a Thai or Hindi vowel sign is.
 _MARKS = "".join(re.escape(chr(c)) for c in range(sys.maxunicode + 1) if unicodedata.category(chr(c))[0] == "M")
 _EDGE_RE = re.compile(f"^(?:(?![{_MARKS}])[\\W_])+|(?:(?![{_MARKS}])[\\W_])+$")
 _WS_RE = re.compile(r"\s+")
 #: Characters that stress the fast paths: whitespace of every kind, quotes, case and
 #: compatibility forms, punctuation and symbols at the edges.
-_TRICKY = "\u0130\u0131\u0e34\u0e4c\u0947\u0301\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f\x85\xa0\u2028\u2029\u3000\u200b\ufeff\u2018\u2019\u201c\u201d" \
+_TRICKY = "\u064b\u0640\u02bc\u0130\u0131\u0e34\u0e4c\u0947\u0301\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f\x85\xa0\u2028\u2029\u3000\u200b\ufeff\u2018\u2019\u201c\u201d" \
     "\u00ad\u2060\u0130\u0131\u017f\u212a\xdf\u1e9e\ufb01\u2460\uff21\xb5\u0345_-.,;:!?()[]\"'\u00a9\u00bb aZ09"
 
 
 def regex_norm(text: str) -> str:
-    """The definition: NFKC, plain quotes (and Turkish "İ", "ı" as "i"), no invisible characters, lower case, single spaces,
-    no ``[\\W_]`` but combining marks at the ends."""
-    text = unicodedata.normalize("NFKC", text).translate(_QUOTES).translate(INVISIBLE).lower()
+    """The definition: NFKC, plain quotes (and Turkish "İ", "ı" as "i"), no Arabic vowel marks,
+    no invisible characters, lower case, single spaces, no ``[\\W_]`` but combining marks at
+    the ends."""
+    text = unicodedata.normalize("NFKC", text).translate(_QUOTES).translate(INVISIBLE)
+    text = _ARABIC_MARKS_RE.sub("", text).lower()
     return _EDGE_RE.sub("", _WS_RE.sub(" ", text)).strip()
 
 
@@ -51,6 +55,8 @@ def test_norm_line_examples() -> None:
     assert norm_line("शेयर करें।") == "शेयर करें"
     assert norm_line("TÜM HAKLARI SAKLIDIR") == norm_line("Tüm hakları saklıdır") == "tüm haklari saklidir"
     assert norm_line("İlgili Haberler") == "ilgili haberler"
+    assert norm_line("اقرأ أيضاً") == norm_line("اقـرأ أيضا") == "اقرأ أيضا"
+    assert norm_line("Пов\u02bcязані статті") == "пов'язані статті"
     assert norm_line("คำค้น:") == unicodedata.normalize("NFKC", "คำค้น")
 
 
