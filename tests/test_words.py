@@ -1,11 +1,11 @@
 """Words in every script (cleaner/words.py) and the line features built on them."""
 from __future__ import annotations
 
+import math
+
 import pytest
 
 from cleaner.features import stopwords, text_features
-import math
-
 from cleaner.words import CJK_CHARS_PER_WORD, THAI_CHARS_PER_WORD, count_words, word_re
 
 
@@ -33,7 +33,7 @@ def test_chinese_words_are_estimated_from_characters_and_function_characters_cou
     stops = frozenset({"的", "是"})
     n, stop, upper, _letters = count_words("APP下载：这是新的图书馆", stops)
     # "APP" is a word; the two runs of 2 and 7 characters are about 2 and 5 words
-    assert n == 1 + round(2 / CJK_CHARS_PER_WORD + 0.49) + round(7 / CJK_CHARS_PER_WORD + 0.49)
+    assert n == 1 + math.ceil(2 / CJK_CHARS_PER_WORD) + math.ceil(7 / CJK_CHARS_PER_WORD)
     assert (stop, upper) == (2, 1)
 
 
