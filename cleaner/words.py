@@ -91,11 +91,12 @@ def count_words(text: str, stops: frozenset[str]) -> tuple[int, int, int, int]:
 @lru_cache(maxsize=8)
 def _inside_re(stops: frozenset[str]) -> re.Pattern[str] | None:
     """The stoplist's entries written in a script without spaces, to be found inside a run:
-    longer entries first (Thai "ขณะที่" before "ที่"), single characters as one class."""
+    longer entries first (Thai "ขณะที่" before "ที่"), single characters as one class; in a
+    fixed order, so that every process compiles the same pattern from a set."""
     entries = [w for w in stops if w and all(_SPACELESS_RE.match(c) for c in w)]
     if not entries:
         return None
-    longer = sorted((w for w in entries if len(w) > 1), key=len, reverse=True)
-    single = "".join(re.escape(w) for w in entries if len(w) == 1)
+    longer = sorted((w for w in entries if len(w) > 1), key=lambda w: (-len(w), w))
+    single = "".join(re.escape(w) for w in sorted(entries) if len(w) == 1)
     parts = [*map(re.escape, longer), *([f"[{single}]"] if single else [])]
     return re.compile("|".join(parts))
