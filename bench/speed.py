@@ -87,7 +87,7 @@ def _cleaner(raw: Path, clean: Path, jobs: int) -> tuple[float, Memory]:
 
 SAMPLE_S = 0.1
 #: Runs of each per-mode measurement (interleaved; the best counts).
-REPEATS = 2
+REPEATS = 3
 
 
 def _tree_memory(pid: int) -> Memory:

@@ -137,27 +137,17 @@ def code_digest() -> str:
     return _hash_files(sorted(package.rglob("*.py")), package)
 
 
-def data_digest() -> str:
-    """Hash of every shipped rule, stoplist and model file, worked out again only when one of them
-    changed (size or modification time): the model alone is 2 MB, and the document API
-    fingerprints every document it cleans."""
-    return _digest(tuple((path, *_stamp(path)) for path in _data_files()))
-
-
 @lru_cache(maxsize=1)
+def data_digest() -> str:
+    """Hash of every shipped rule, stoplist and model file, once per process: a process loads
+    its rule lists once too, so the fingerprint names the rules it cleans with, and the
+    document API, which fingerprints every document, does not read 300 files each time."""
+    return _hash_files(list(_data_files()), RULES_DIR.parent)
+
+
 def _data_files() -> tuple[Path, ...]:
-    """The shipped rule, stoplist and model files (listed once per process)."""
+    """The shipped rule, stoplist and model files."""
     return tuple(sorted(RULES_DIR.rglob("*.txt")) + sorted(STOPLISTS_DIR.glob("*.txt")) + sorted(MODELS_DIR.glob("*.json")))
-
-
-def _stamp(path: Path) -> tuple[int, int]:
-    st = path.stat()
-    return st.st_size, st.st_mtime_ns
-
-
-@lru_cache(maxsize=4)
-def _digest(files: tuple[tuple[Path, int, int], ...]) -> str:
-    return _hash_files([path for path, _size, _mtime in files], RULES_DIR.parent)
 
 
 def _hash_files(paths: list[Path], root: Path) -> str:

@@ -35,9 +35,10 @@ def test_fingerprint_changes_with_settings() -> None:
     assert Config().fingerprint() != Config(protect_words=20).fingerprint()
 
 
-def test_fingerprint_follows_an_edited_rule_file(tmp_path, monkeypatch) -> None:
-    """The rule and model files are hashed once and again only after one of them changed
-    (its size or modification time), so editing a phrase list changes the fingerprint."""
+def test_fingerprint_covers_the_rule_files_once_per_process(tmp_path, monkeypatch) -> None:
+    """The rule and model files are hashed once per process, as their lists are loaded once:
+    the fingerprint names the rules the process cleans with. A new process (here: the cache
+    cleared) sees an edited phrase list."""
     from cleaner import config as config_module
 
     rules = tmp_path / "rules"
@@ -46,7 +47,12 @@ def test_fingerprint_follows_an_edited_rule_file(tmp_path, monkeypatch) -> None:
     phrases.write_text("[line]\nadvertisement\n", encoding="utf-8")
     monkeypatch.setattr(config_module, "RULES_DIR", rules)
     monkeypatch.setattr(config_module, "_data_files", lambda: (phrases,))
-    before = Config().fingerprint()
-    assert Config().fingerprint() == before
-    phrases.write_text("[line]\nadvertisement\nsponsored\n", encoding="utf-8")
-    assert Config().fingerprint() != before
+    config_module.data_digest.cache_clear()
+    try:
+        before = Config().fingerprint()
+        phrases.write_text("[line]\nadvertisement\nsponsored\n", encoding="utf-8")
+        assert Config().fingerprint() == before
+        config_module.data_digest.cache_clear()
+        assert Config().fingerprint() != before
+    finally:
+        config_module.data_digest.cache_clear()
