@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -104,21 +104,12 @@ class PhraseBook:
 
     def add_file(self, path: Path, category: str) -> None:
         """Add one phrase file (see the module docstring for its format)."""
-        kind = "line"
         rel = f"{path.parent.name}/{path.name}"
-        for no, raw in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-            text = raw.split(" #", 1)[0].strip() if not raw.lstrip().startswith("#") else ""
-            if not text:
-                continue
-            if text.startswith("[") and text.endswith("]") and text[1:-1] in KINDS:
-                kind = text[1:-1]
-                continue
+        for no, kind, key in entries(path):
             match = PhraseMatch(category, kind, f"{rel}:{no}")
-            if kind == "regex":  # searched in the normalised line, so normalised alike (NFKC)
-                pattern = re.compile(unicodedata.normalize("NFKC", text), re.IGNORECASE)
-                self.regexes.append((pattern, match))
+            if kind == "regex":
+                self.regexes.append((re.compile(key, re.IGNORECASE), match))
             else:
-                key = norm_line(text)
                 table = {"line": self.exact, "start": self.prefixes, "contains": self.ngrams}[kind]
                 table.setdefault(key, match)
         self._firsts = self._heads = self._index = None
@@ -203,6 +194,21 @@ class PhraseBook:
         return None
 
 
+def entries(path: Path) -> Iterator[tuple[int, str, str]]:
+    """A phrase file's entries: (line number, kind, key), the key as lines are looked up:
+    normalised (:func:`norm_line`), or for a ``[regex]`` entry its pattern in NFKC, the form
+    of the normalised lines it searches."""
+    kind = "line"
+    for no, raw in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        text = raw.split(" #", 1)[0].strip() if not raw.lstrip().startswith("#") else ""
+        if not text:
+            continue
+        if text.startswith("[") and text.endswith("]") and text[1:-1] in KINDS:
+            kind = text[1:-1]
+            continue
+        yield no, kind, unicodedata.normalize("NFKC", text) if kind == "regex" else norm_line(text)
+
+
 def _is_sentence(text: str, words: list[str]) -> bool:
     """A long line that ends like a sentence. One that starts with a navigation ``[start]``
     phrase (a link label: "Read more", "Mehr zum Thema") with no punctuation after it is prose
@@ -244,13 +250,18 @@ def load_phrasebook(languages: tuple[str, ...], names: tuple[str, ...] = PHRASE_
 
 
 @lru_cache(maxsize=512)  # (languages, list name) pairs: a corpus in many languages has hundreds
-def load_patterns(languages: tuple[str, ...], name: str) -> tuple[re.Pattern[str], ...]:
-    """Regular expressions of ``rules/<lang>/<name>.txt`` (one per line, ``#`` comments)."""
+def load_patterns(languages: tuple[str, ...], name: str, normalised: bool = False) -> tuple[re.Pattern[str], ...]:
+    """Regular expressions of ``rules/<lang>/<name>.txt`` (one per line, ``#`` comments).
+
+    ``normalised``: the caller searches :func:`norm_line` text, so the patterns are put in
+    NFKC as that text is (NFKC splits some characters, e.g. Thai "ำ", in two); otherwise they
+    are taken as written, for raw text."""
     out: list[re.Pattern[str]] = []
     for lang in languages:
         path = RULES_DIR / lang / f"{name}.txt"
         if path.is_file():
             for raw in path.read_text(encoding="utf-8").splitlines():
                 if raw.strip() and not raw.lstrip().startswith("#"):
-                    out.append(re.compile(raw.strip(), re.IGNORECASE))
+                    text = unicodedata.normalize("NFKC", raw.strip()) if normalised else raw.strip()
+                    out.append(re.compile(text, re.IGNORECASE))
     return tuple(out)

@@ -10,7 +10,8 @@ from hypothesis import strategies as st
 
 from cleaner.document import INVISIBLE
 from cleaner.features import text_features
-from cleaner.phrases import norm_line, trim_edges
+from cleaner.config import RULES_DIR
+from cleaner.phrases import entries, norm_line, trim_edges
 
 _QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u02bc": "'", "\u201c": '"', "\u201d": '"', "\u00a0": " ", "\u0130": "i", "\u0131": "i"})
 #: Arabic tatweel and vowel marks (fathatan to sukun), which the definition deletes.
@@ -64,3 +65,36 @@ def test_line_features_read_words_without_invisible_characters() -> None:
     """A soft-hyphenated word is one word (and a stopword when it is one)."""
     hyphenated = text_features("Die Ge\u00adschich\u00adte der Stadt be\u00adginnt im Mit\u00adtel\u00adal\u00adter.", frozenset({"die", "der", "im"}))
     assert hyphenated == text_features("Die Geschichte der Stadt beginnt im Mittelalter.", frozenset({"die", "der", "im"}))
+
+
+def test_no_phrase_file_lists_an_entry_twice() -> None:
+    """A repeated entry (after normalisation: "tagi" and "tagi:" are one) is a dead line: the
+    first one wins, so the second never shows up as a rule in any sidecar."""
+    repeated = []
+    for path in sorted(RULES_DIR.glob("*/*.txt")):
+        first: dict[tuple[str, str], int] = {}
+        for no, kind, key in entries(path):
+            if first.setdefault((kind, key), no) != no:
+                repeated.append(f"{path.parent.name}/{path.name}:{no} repeats line {first[kind, key]}")
+    assert not repeated, repeated
+
+
+def test_patterns_for_normalised_text_are_normalised_alike(tmp_path, monkeypatch) -> None:
+    """NFKC splits Thai "ำ" in two: a pattern written with it matches the normalised line
+    only when the pattern is normalised too; raw-text callers get it as written."""
+    from cleaner import phrases
+
+    (tmp_path / "th").mkdir()
+    (tmp_path / "th" / "comment_meta.txt").write_text("# test\n^ความคิดเห็น \\d+ รายการ$\n^ตอบกลับ คำถาม$\n", encoding="utf-8")
+    monkeypatch.setattr(phrases, "RULES_DIR", tmp_path)
+    phrases.load_patterns.cache_clear()
+    try:
+        line = norm_line("ตอบกลับ คำถาม")
+        assert "\u0e33" not in line  # NFKC: "ํ" + "า"
+        normalised = phrases.load_patterns(("th",), "comment_meta", normalised=True)
+        raw = phrases.load_patterns(("th",), "comment_meta")
+        assert [bool(rx.search(line)) for rx in normalised] == [False, True]
+        assert not any(rx.search(line) for rx in raw)
+        assert raw[1].search("ตอบกลับ คำถาม")
+    finally:
+        phrases.load_patterns.cache_clear()

@@ -25,7 +25,7 @@ def closing_bios(ctx: Context) -> None:
     """Remove bio-shaped kept lines that follow the article's paragraphs and are followed by
     none (:meth:`~cleaner.detect.base.Context.protected` lines still kept)."""
     prose = [i for i in range(len(ctx.lines)) if ctx.open(i) and ctx.protected(i)]
-    shapes = load_patterns(ctx.languages, "bio_lines")
+    shapes = load_patterns(ctx.languages, "bio_lines", normalised=True)
     if not prose or not shapes:
         return
     index = index_of(shapes)  # tries only the shapes whose words the line holds

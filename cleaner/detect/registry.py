@@ -16,9 +16,9 @@ from .zones import keep_inside, keep_title, outside_region
 
 
 def _comments(ctx: Context) -> None:
-    strong = load_patterns(ctx.languages, "comment_meta")
+    strong = load_patterns(ctx.languages, "comment_meta", normalised=True)
     heads = load_phrasebook(ctx.languages, ("list_heads",))
-    comment_sections(ctx, strong, load_patterns(ctx.languages, "comment_dates"), heads)
+    comment_sections(ctx, strong, load_patterns(ctx.languages, "comment_dates", normalised=True), heads)
 
 
 RULES: tuple[RuleSpec, ...] = (
