@@ -34,17 +34,17 @@ LABEL_WORDS = 3
 MAX_NGRAM = 8
 MEMO_LINES = 50_000
 NORM_MEMO_LINES = 20_000
-#: Plain quotes for typographic ones, and no invisible characters.
 #: Plain quotes (the Ukrainian apostrophe "ʼ" too) and spaces; Turkish capital "İ" and
 #: dotless "ı" as "i" (``str.lower`` makes "İ" an "i" with a combining dot, and an all-caps
 #: "HAKLARI" has no "ı" left to match); no Arabic vowel marks or tatweel, which sites write
-#: or leave out at will ("أيضاً" is "أيضا").
+#: or leave out at will ("أيضاً" is "أيضا"); no zero-width (non-)joiners, which Persian
+#: sites write or leave out as they like ("می‌شود" is "میشود"); no invisible characters.
 _NORM_TABLE = {
     **str.maketrans({
         "\u2018": "'", "\u2019": "'", "\u02bc": "'", "\u201c": '"', "\u201d": '"', "\u00a0": " ",
         "\u0130": "i", "\u0131": "i",
     }),
-    **dict.fromkeys([0x0640, *range(0x064B, 0x0653)]),
+    **dict.fromkeys([0x0640, *range(0x064B, 0x0653), 0x200C, 0x200D]),
     **INVISIBLE,
 }
 
@@ -60,6 +60,12 @@ def norm_line(text: str) -> str:
     if not text.isascii():  # NFKC and the quote table change no ASCII character
         text = unicodedata.normalize("NFKC", text).translate(_NORM_TABLE)
     return trim_edges(" ".join(text.lower().split()))
+
+
+def norm_pattern(pattern: str) -> str:
+    """A regular expression put in the form of the :func:`norm_line` text it searches: NFKC,
+    with the same characters folded or left out (the case is the engine's, ``IGNORECASE``)."""
+    return unicodedata.normalize("NFKC", pattern).translate(_NORM_TABLE)
 
 
 def trim_edges(text: str) -> str:
@@ -196,8 +202,8 @@ class PhraseBook:
 
 def entries(path: Path) -> Iterator[tuple[int, str, str]]:
     """A phrase file's entries: (line number, kind, key), the key as lines are looked up:
-    normalised (:func:`norm_line`), or for a ``[regex]`` entry its pattern in NFKC, the form
-    of the normalised lines it searches."""
+    normalised (:func:`norm_line`), or for a ``[regex]`` entry its pattern in the form of the
+    normalised lines it searches (:func:`norm_pattern`)."""
     kind = "line"
     for no, raw in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
         text = raw.split(" #", 1)[0].strip() if not raw.lstrip().startswith("#") else ""
@@ -206,7 +212,7 @@ def entries(path: Path) -> Iterator[tuple[int, str, str]]:
         if text.startswith("[") and text.endswith("]") and text[1:-1] in KINDS:
             kind = text[1:-1]
             continue
-        yield no, kind, unicodedata.normalize("NFKC", text) if kind == "regex" else norm_line(text)
+        yield no, kind, norm_pattern(text) if kind == "regex" else norm_line(text)
 
 
 def _is_sentence(text: str, words: list[str]) -> bool:
@@ -253,15 +259,15 @@ def load_phrasebook(languages: tuple[str, ...], names: tuple[str, ...] = PHRASE_
 def load_patterns(languages: tuple[str, ...], name: str, normalised: bool = False) -> tuple[re.Pattern[str], ...]:
     """Regular expressions of ``rules/<lang>/<name>.txt`` (one per line, ``#`` comments).
 
-    ``normalised``: the caller searches :func:`norm_line` text, so the patterns are put in
-    NFKC as that text is (NFKC splits some characters, e.g. Thai "ำ", in two); otherwise they
-    are taken as written, for raw text."""
+    ``normalised``: the caller searches :func:`norm_line` text, so the patterns are put in its
+    form (:func:`norm_pattern`: NFKC splits Thai "ำ" in two, a Persian ZWNJ is left out);
+    otherwise they are taken as written, for raw text."""
     out: list[re.Pattern[str]] = []
     for lang in languages:
         path = RULES_DIR / lang / f"{name}.txt"
         if path.is_file():
             for raw in path.read_text(encoding="utf-8").splitlines():
                 if raw.strip() and not raw.lstrip().startswith("#"):
-                    text = unicodedata.normalize("NFKC", raw.strip()) if normalised else raw.strip()
+                    text = norm_pattern(raw.strip()) if normalised else raw.strip()
                     out.append(re.compile(text, re.IGNORECASE))
     return tuple(out)

@@ -98,3 +98,12 @@ def test_patterns_for_normalised_text_are_normalised_alike(tmp_path, monkeypatch
         assert raw[1].search("ตอบกลับ คำถาม")
     finally:
         phrases.load_patterns.cache_clear()
+
+
+def test_persian_zwnj_and_its_absence_read_alike() -> None:
+    """Persian sites write "می‌شود" with a zero-width non-joiner or without it; a regular
+    expression written with it is put in the same form as the lines."""
+    from cleaner.phrases import norm_pattern
+
+    assert norm_line("نظرات\u200cکاربران") == norm_line("نظراتکاربران")
+    assert re.search(norm_pattern("^دیدگاه\u200cها$"), norm_line("دیدگاهها"))
