@@ -37,12 +37,16 @@ NORM_MEMO_LINES = 20_000
 #: Plain quotes (the Ukrainian apostrophe "ʼ" too) and spaces; Turkish capital "İ" and
 #: dotless "ı" as "i" (``str.lower`` makes "İ" an "i" with a combining dot, and an all-caps
 #: "HAKLARI" has no "ı" left to match); no Arabic vowel marks or tatweel, which sites write
-#: or leave out at will ("أيضاً" is "أيضا"); no zero-width (non-)joiners, which Persian
-#: sites write or leave out as they like ("می‌شود" is "میشود"); no invisible characters.
+#: or leave out at will ("أيضاً" is "أيضا"), and Arabic letters folded as Lucene's Arabic
+#: normaliser folds them, for the same reason: alef with hamza or madda as bare alef, alef
+#: maksura as yeh, teh marbuta as heh ("إدارة" is "اداره"); no zero-width (non-)joiners,
+#: which Persian sites write or leave out as they like ("می‌شود" is "میشود"); no invisible
+#: characters.
 _NORM_TABLE = {
     **str.maketrans({
         "\u2018": "'", "\u2019": "'", "\u02bc": "'", "\u201c": '"', "\u201d": '"', "\u00a0": " ",
         "\u0130": "i", "\u0131": "i",
+        "\u0622": "\u0627", "\u0623": "\u0627", "\u0625": "\u0627", "\u0649": "\u064a", "\u0629": "\u0647",
     }),
     **dict.fromkeys([0x0640, *range(0x064B, 0x0653), 0x200C, 0x200D]),
     **INVISIBLE,
@@ -51,8 +55,8 @@ _NORM_TABLE = {
 
 @lru_cache(maxsize=NORM_MEMO_LINES)
 def norm_line(text: str) -> str:
-    """Lower-case, NFKC, plain quotes, Turkish "İ" and "ı" as "i", no Arabic vowel marks, no
-    invisible characters, single spaces, no punctuation at either end.
+    """Lower-case, NFKC, plain quotes, Turkish "İ" and "ı" as "i", Arabic letters folded and
+    no vowel marks, no invisible characters, single spaces, no punctuation at either end.
 
     Remembered for the last ``NORM_MEMO_LINES`` lines: the phrase lists and the comment rules
     both normalise a page's short lines.
