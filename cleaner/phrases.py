@@ -39,14 +39,16 @@ NORM_MEMO_LINES = 20_000
 #: "HAKLARI" has no "ı" left to match); no Arabic vowel marks or tatweel, which sites write
 #: or leave out at will ("أيضاً" is "أيضا"), and Arabic letters folded as Lucene's Arabic
 #: normaliser folds them, for the same reason: alef with hamza or madda as bare alef, alef
-#: maksura as yeh, teh marbuta as heh ("إدارة" is "اداره"); no zero-width (non-)joiners,
+#: maksura as yeh, teh marbuta as heh ("إدارة" is "اداره"), and Arabic yeh and kaf as the
+#: Persian ones, as Lucene's Persian normaliser folds them (Persian sites type either); no zero-width (non-)joiners,
 #: which Persian sites write or leave out as they like ("می‌شود" is "میشود"); no invisible
 #: characters.
 _NORM_TABLE = {
     **str.maketrans({
         "\u2018": "'", "\u2019": "'", "\u02bc": "'", "\u201c": '"', "\u201d": '"', "\u00a0": " ",
         "\u0130": "i", "\u0131": "i",
-        "\u0622": "\u0627", "\u0623": "\u0627", "\u0625": "\u0627", "\u0649": "\u064a", "\u0629": "\u0647",
+        "\u0622": "\u0627", "\u0623": "\u0627", "\u0625": "\u0627", "\u0629": "\u0647",
+        "\u0649": "\u06cc", "\u064a": "\u06cc", "\u0643": "\u06a9",
     }),
     **dict.fromkeys([0x0640, *range(0x064B, 0x0653), 0x200C, 0x200D]),
     **INVISIBLE,
