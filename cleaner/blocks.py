@@ -4,7 +4,8 @@ Some plain-text scrapes (console browser dumps, mail archives, old pages) wrap p
 a fixed width, so one paragraph spans several lines. Judged line by line, such a paragraph
 looks like a run of fragments. A document counts as wrapped when many of its lines end near
 one common width, mostly in mid-sentence; then a line that reaches that width is joined with
-the next line. A blank line ends a block, and a line well over the width stands alone (it
+the next line, unless that line's first word would have fitted on it (then the break was
+the writer's, not the wrapper's). A blank line ends a block, and a line well over the width stands alone (it
 is a paragraph of a page dumped one block per line, not part of a wrapped one). A block
 keeps its source offsets (``text == source[start:end]``, inner line ends included), so
 removing it removes all its lines and replay stays exact.
@@ -28,6 +29,9 @@ MIN_WRAPPED_SHARE = 0.3
 MIN_LINES = 8
 #: Wrapped lines that go on in lower case on the next line: enough to call a page wrapped.
 MIN_CONTINUED = 3
+#: Columns of doubt about the width (read off the longest lines, which may stop a little
+#: short of it) when asking whether the next line's first word would have fitted.
+FIT_SLACK = 2
 _TERMINAL = (".", "!", "?", ":", '"', "”", "'", "’", ")")
 
 
@@ -96,7 +100,7 @@ def merge_wrapped(source: str, lines: list[Line]) -> list[Line]:
         return lines
     out: list[Line] = []
     group: list[Line] = []
-    for line in lines:
+    for k, line in enumerate(lines):
         if not line.text.strip() or _length(line.text) > width + SLACK:
             if group:
                 out.append(_join(source, group, len(out)))
@@ -104,13 +108,21 @@ def merge_wrapped(source: str, lines: list[Line]) -> list[Line]:
             out.append(_join(source, [line], len(out)))
             continue
         group.append(line)
-        wrapped = _length(line.text) >= width - SLACK and _wordy(line.text)
-        if not wrapped:
+        if not _goes_on(line.text, lines[k + 1].text if k + 1 < len(lines) else "", width):
             out.append(_join(source, group, len(out)))
             group = []
     if group:
         out.append(_join(source, group, len(out)))
     return out
+
+
+def _goes_on(text: str, following: str, width: int) -> bool:
+    """A wrapped line, continued on the next one: it reaches near the width, and the next
+    line's first word would not have fitted on it (a wrapper breaks a line only there; a
+    sentence ending 20 columns short, above a heading of short words, ends its paragraph)."""
+    words = following.split(maxsplit=1)
+    n = _length(text)
+    return n >= width - SLACK and _wordy(text) and bool(words) and n + 1 + len(words[0]) > width - FIT_SLACK
 
 
 def markdown_paragraphs(source: str, lines: list[Line]) -> list[Line]:

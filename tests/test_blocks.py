@@ -111,3 +111,25 @@ def test_lines_followed_by_a_new_block_are_not_wrapped() -> None:
     dump = "\n".join(line[:1].upper() + line[1:] for line in SHORT_ARTICLE.split("\n"))
     assert wrap_width(split_lines(dump)) is None
     assert len(text_lines(dump)) == len(split_lines(dump))
+
+
+def test_a_line_whose_next_word_would_have_fitted_ends_its_paragraph() -> None:
+    """A wrapper breaks a line only where the next word does not fit: a sentence that ends
+    short of the width, above a heading whose first word would have fitted, ends its
+    paragraph (here 57 columns of 78, above "{ 53 comments… }"), while a line broken before a
+    word too long for the rest of the width goes on."""
+    text = (
+        "If Obama wins, fuel efficiency regulations for cars and emissions limits for\n"
+        "power stations will be locked in, and there will be hope for more in the\n"
+        "future. If Romney wins, they will be repealed or not enforced. That's enough\n"
+        "reason for me to hope that Nate Silver's odds are right.\n"
+        "{ 53 comments... read them below or add one }\n"
+        "Tim Worstall at 11:06 am\n"
+        "And that emissions reduction. How much of that is regulation and how much the\n"
+        "switch from coal to shale gas? I'm under the impression that a goodly part of\n"
+        "it is the latter, and the rest is the recession, which cut the demand too.\n"
+    )
+    blocks = [l.text for l in text_lines(text)]
+    assert blocks[0].endswith("odds are right.") and blocks[0].count("\n") == 3
+    assert blocks[1] == "{ 53 comments... read them below or add one }"
+    assert blocks[3].startswith("And that emissions") and blocks[3].count("\n") == 2
