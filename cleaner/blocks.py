@@ -4,9 +4,10 @@ Some plain-text scrapes (console browser dumps, mail archives, old pages) wrap p
 a fixed width, so one paragraph spans several lines. Judged line by line, such a paragraph
 looks like a run of fragments. A document counts as wrapped when many of its lines end near
 one common width, mostly in mid-sentence; then a line that reaches that width is joined with
-the next line, unless that line's first word would have fitted on it (then the break was
-the writer's, not the wrapper's). A blank line ends a block, and a line well over the width stands alone (it
-is a paragraph of a page dumped one block per line, not part of a wrapped one). A block
+the next line, unless it ends a sentence where the next line's first word would have fitted
+(then the break was the writer's, not the wrapper's). A blank line ends a block, and a line
+well over the width stands alone (it is a paragraph of a page dumped one block per line,
+not part of a wrapped one). A block
 keeps its source offsets (``text == source[start:end]``, inner line ends included), so
 removing it removes all its lines and replay stays exact.
 
@@ -117,12 +118,16 @@ def merge_wrapped(source: str, lines: list[Line]) -> list[Line]:
 
 
 def _goes_on(text: str, following: str, width: int) -> bool:
-    """A wrapped line, continued on the next one: it reaches near the width, and the next
-    line's first word would not have fitted on it (a wrapper breaks a line only there; a
-    sentence ending 20 columns short, above a heading of short words, ends its paragraph)."""
+    """A wrapped line, continued on the next one: it reaches near the width, and it does not
+    end a sentence where the next line's first word would have fitted on it (a wrapper breaks
+    a line only where the next word does not fit: a sentence ending 20 columns short, above a
+    heading of short words, ends its paragraph)."""
     words = following.split(maxsplit=1)
     n = _length(text)
-    return n >= width - SLACK and _wordy(text) and bool(words) and n + 1 + len(words[0]) > width - FIT_SLACK
+    if n < width - SLACK or not _wordy(text) or not words:
+        return False
+    fits = n + 1 + len(words[0]) <= width - FIT_SLACK
+    return not (fits and text.rstrip().endswith(_TERMINAL))
 
 
 def markdown_paragraphs(source: str, lines: list[Line]) -> list[Line]:
