@@ -39,9 +39,9 @@ NORM_MEMO_LINES = 20_000
 #: "HAKLARI" has no "ı" left to match); no Arabic vowel marks or tatweel, which sites write
 #: or leave out at will ("أيضاً" is "أيضا"), and Arabic letters folded as Lucene's Arabic
 #: normaliser folds them, for the same reason: alef with hamza or madda as bare alef, alef
-#: maksura as yeh, teh marbuta as heh ("إدارة" is "اداره"), and Arabic yeh and kaf as the
-#: Persian ones, as Lucene's Persian normaliser folds them (Persian sites type either); no zero-width (non-)joiners,
-#: which Persian sites write or leave out as they like ("می‌شود" is "میشود"); no invisible
+#: maksura as yeh, teh marbuta as heh ("إدارة" is "اداره"); Arabic yeh and kaf as the Persian
+#: ones, as Lucene's Persian normaliser folds them (Persian sites type either); no zero-width
+#: (non-)joiners, which Persian sites write or leave out ("می‌شود" is "میشود"); no invisible
 #: characters.
 _NORM_TABLE = {
     **str.maketrans({
