@@ -8,29 +8,33 @@ import unicodedata
 from hypothesis import given
 from hypothesis import strategies as st
 
+from cleaner.config import RULES_DIR
 from cleaner.document import INVISIBLE
 from cleaner.features import text_features
-from cleaner.config import RULES_DIR
-from cleaner.phrases import entries, norm_line, trim_edges
+from cleaner.phrases import entries, norm_line, norm_pattern, trim_edges
 
 _QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u02bc": "'", "\u201c": '"', "\u201d": '"', "\u00a0": " ", "\u0130": "i", "\u0131": "i"})
-#: Arabic tatweel and vowel marks (fathatan to sukun), which the definition deletes.
-_ARABIC_MARKS_RE = re.compile("[\u0640\u064b-\u0652]")
+#: Arabic letters as Lucene's Arabic and Persian normalisers fold them: alef forms to bare
+#: alef, teh marbuta to heh, alef maksura and Arabic yeh to Persian yeh, Arabic kaf to keheh.
+_ARABIC_LETTERS = str.maketrans("آأإةىيك", "اااهییک")
+#: Arabic tatweel and vowel marks (fathatan to sukun) and the zero-width (non-)joiners,
+#: which the definition deletes.
+_ARABIC_MARKS_RE = re.compile("[\u0640\u064b-\u0652\u200c\u200d]")
 #: Combining marks (every plane): part of a word, as a Thai or Hindi vowel sign is.
 _MARKS = "".join(re.escape(chr(c)) for c in range(sys.maxunicode + 1) if unicodedata.category(chr(c))[0] == "M")
 _EDGE_RE = re.compile(f"^(?:(?![{_MARKS}])[\\W_])+|(?:(?![{_MARKS}])[\\W_])+$")
 _WS_RE = re.compile(r"\s+")
 #: Characters that stress the fast paths: whitespace of every kind, quotes, case and
 #: compatibility forms, punctuation and symbols at the edges.
-_TRICKY = "\u064b\u0640\u02bc\u0130\u0131\u0e34\u0e4c\u0947\u0301\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f\x85\xa0\u2028\u2029\u3000\u200b\ufeff\u2018\u2019\u201c\u201d" \
+_TRICKY = "\u0622\u0623\u0625\u0629\u0649\u064a\u0643\u200c\u200d\u064b\u0640\u02bc\u0130\u0131\u0e34\u0e4c\u0947\u0301\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f\x85\xa0\u2028\u2029\u3000\u200b\ufeff\u2018\u2019\u201c\u201d" \
     "\u00ad\u2060\u0130\u0131\u017f\u212a\xdf\u1e9e\ufb01\u2460\uff21\xb5\u0345_-.,;:!?()[]\"'\u00a9\u00bb aZ09"
 
 
 def regex_norm(text: str) -> str:
-    """The definition: NFKC, plain quotes (and Turkish "İ", "ı" as "i"), no Arabic vowel marks,
-    no invisible characters, lower case, single spaces, no ``[\\W_]`` but combining marks at
-    the ends."""
-    text = unicodedata.normalize("NFKC", text).translate(_QUOTES).translate(INVISIBLE)
+    """The definition: NFKC, plain quotes (and Turkish "İ", "ı" as "i"), Arabic letters folded,
+    no Arabic vowel marks or zero-width (non-)joiners, no invisible characters, lower case,
+    single spaces, no ``[\\W_]`` but combining marks at the ends."""
+    text = unicodedata.normalize("NFKC", text).translate(_QUOTES).translate(_ARABIC_LETTERS).translate(INVISIBLE)
     text = _ARABIC_MARKS_RE.sub("", text).lower()
     return _EDGE_RE.sub("", _WS_RE.sub(" ", text)).strip()
 
@@ -103,8 +107,6 @@ def test_patterns_for_normalised_text_are_normalised_alike(tmp_path, monkeypatch
 def test_persian_zwnj_and_its_absence_read_alike() -> None:
     """Persian sites write "می‌شود" with a zero-width non-joiner or without it; a regular
     expression written with it is put in the same form as the lines."""
-    from cleaner.phrases import norm_pattern
-
     assert norm_line("نظرات\u200cکاربران") == norm_line("نظراتکاربران")
     assert re.search(norm_pattern("^دیدگاه\u200cها$"), norm_line("دیدگاهها"))
 
@@ -113,8 +115,6 @@ def test_arabic_spellings_read_alike() -> None:
     """Alef with hamza or madda, teh marbuta and alef maksura are folded (as Lucene's Arabic
     normaliser does), Arabic yeh and kaf read as the Persian ones (as its Persian normaliser
     does), in the lines and in the regular expressions alike."""
-    from cleaner.phrases import norm_pattern
-
     assert norm_line("إدارة الموقع") == norm_line("اداره الموقع") == norm_line("ادارة الموقع")
     assert norm_line("مستشفى") == norm_line("مستشفي")
     assert norm_line("حريم خصوصي") == norm_line("حریم خصوصی")  # Arabic and Persian yeh, kaf
