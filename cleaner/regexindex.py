@@ -9,6 +9,9 @@ out only when it cannot match. Two tests, both read off the pattern by the stand
 * for an anchored pattern (``^…``) without one, the *first character* it can match
   (:func:`may_start`): a line is tried only when its first character can start a match.
 
+The required literals are found in one pass (:func:`literal_scan`): a pattern of their trie,
+tried at every position of the line, gives the longest literal starting there, and the
+literals it starts with are found with it; half the time of testing each literal in turn.
 (Joining the anchored patterns into one "screen" pattern per first character saves a few
 microseconds a line but costs a third of a second of compiling per process: not worth it.)
 
@@ -22,6 +25,7 @@ would have matched.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -59,13 +63,14 @@ class RegexIndex:
     """How to find the patterns that can match a line (see the module docstring).
 
     ``anchored`` lists the anchored patterns without a required literal; ``by_literal`` maps
-    each required literal to the patterns needing it; ``always`` lists the patterns with
-    neither test. ``first`` remembers, per first character, the anchored patterns it can start.
+    each required literal to the patterns needing it or a literal it starts with (what is
+    found when :func:`literal_scan` finds it); ``always`` lists the patterns with neither
+    test. ``first`` remembers, per first character, the anchored patterns it can start.
     """
 
     patterns: tuple[re.Pattern[str], ...]
     anchored: tuple[int, ...]
-    literals: tuple[str, ...]
+    scan: re.Pattern[str] | None
     by_literal: dict[str, tuple[int, ...]]
     always: tuple[int, ...]
     first: dict[str, tuple[int, ...]] = field(default_factory=dict)
@@ -80,9 +85,9 @@ class RegexIndex:
                 (anchored if _anchored(rx) else always).append(k)
             for lit in needs or ():
                 by_literal.setdefault(lit, []).append(k)
-        return cls(
-            patterns, tuple(anchored), tuple(by_literal), {k: tuple(v) for k, v in by_literal.items()}, tuple(always)
-        )
+        found = {lit: tuple(sorted({k for head, ks in by_literal.items() if lit.startswith(head) for k in ks}))
+                 for lit in by_literal}
+        return cls(patterns, tuple(anchored), literal_scan(by_literal), found, tuple(always))
 
     def candidates(self, norm: str) -> list[int]:
         """Indices, in order, of the patterns that may match ``norm`` (a non-empty normalised
@@ -92,15 +97,40 @@ class RegexIndex:
         if starts is None:  # worked out once per character
             starts = self.first[norm[0]] = tuple(k for k in self.anchored if may_start(self.patterns[k], norm[0]))
         found.update(starts)
-        norm = folded(norm)
-        for lit in [lit for lit in self.literals if lit in norm]:
-            found.update(self.by_literal[lit])
+        if self.scan is not None:
+            for lit in set(self.scan.findall(folded(norm))):
+                found.update(self.by_literal[lit])
         return sorted(found)
 
     def first_match(self, norm: str) -> int | None:
         """Index of the first pattern that ``norm`` (a normalised line) matches, or ``None``."""
         order = self.candidates(norm) if norm else range(len(self.patterns))
         return next((k for k in order if self.patterns[k].search(norm)), None)
+
+
+def literal_scan(literals: Iterable[str]) -> re.Pattern[str] | None:
+    """A pattern whose ``findall`` on a line gives, for each position where one of
+    ``literals`` starts, the longest one starting there (``None`` for no literals).
+
+    A lookahead, so matches may overlap; the literals are a trie (one branch per next
+    character, an optional group where a literal ends and a longer one goes on), so each
+    position costs a few character tests, and the greedy groups find the longest literal.
+    """
+    trie: dict[str, dict] = {}
+    for lit in literals:
+        node = trie
+        for ch in lit:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+    return re.compile(f"(?=({_trie_pattern(trie)}))") if trie else None
+
+
+def _trie_pattern(node: dict[str, dict]) -> str:
+    branches = [re.escape(ch) + _trie_pattern(node[ch]) for ch in sorted(node) if ch]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else f"(?:{'|'.join(branches)})"
+    return f"(?:{body})?" if "" in node else body
 
 
 @lru_cache(maxsize=64)

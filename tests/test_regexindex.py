@@ -5,9 +5,11 @@ import re
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from cleaner.phrases import PhraseBook, PhraseMatch, available_languages, load_phrasebook, norm_line
-from cleaner.regexindex import RegexIndex, _anchored, may_start, required_literals
+from cleaner.regexindex import RegexIndex, _anchored, literal_scan, may_start, required_literals
 
 from .detect.conftest import paragraphs
 
@@ -113,3 +115,24 @@ def test_first_match_of_a_rule_file_equals_trying_every_pattern(name: str) -> No
             norm = norm_line(line)
             want = next((k for k, rx in enumerate(patterns) if rx.search(norm)), None)
             assert index_of(patterns).first_match(norm) == want, (language, line)
+
+
+#: Literals that start alike, end alike, overlap and hold pattern syntax ("c)", "a.b").
+SCAN_LITERALS = ("ad", "ads", "advert", "dv", "vert", "er", "c)", "a.b", " to ", "to", "o t", "ss")
+
+
+def _found(literals: tuple[str, ...], text: str) -> set[str]:
+    """The literals :func:`literal_scan` reports, with those they start with."""
+    scan = literal_scan(literals)
+    return {lit for longest in scan.findall(text) for lit in literals if longest.startswith(lit)}
+
+
+@given(st.text(alphabet="adverts toc).b", max_size=40))
+def test_literal_scan_finds_every_literal_a_line_holds(text: str) -> None:
+    assert _found(SCAN_LITERALS, text) == {lit for lit in SCAN_LITERALS if lit in text}
+
+
+def test_literal_scan_gives_the_longest_literal_at_each_position() -> None:
+    assert literal_scan(SCAN_LITERALS).findall("go to it") == ["o t", " to ", "to"]
+    assert literal_scan(SCAN_LITERALS).findall("adverts") == ["advert", "dv", "vert", "er"]
+    assert literal_scan(()) is None
