@@ -43,13 +43,27 @@ FURNITURE_MAX_WORDS = 12
 #: name and date like a comment's, but part of the article; never comment evidence.
 EMBED_SIGNATURE_RE = re.compile(r"\(@\w{1,15}\)\s.{0,30}\d{4}$")
 
+#: A whitespace-separated token of numbers alone ("8,", "2012", "5:21", "30.10.2012").
+_NUMBER_TOKEN_RE = re.compile(r"(?<!\S)[\d.,:/\-]+(?!\S)")
+_DIGITS_RE = re.compile(r"\d+")
+
 Patterns = tuple[re.Pattern[str], ...]
 Evidence = tuple[int, int, int]  # (line, strength, which pattern matched: -1 for a heading)
 
 
+def _short(words: int, text: str) -> bool:
+    """Short enough for comment furniture: at most ``FURNITURE_MAX_WORDS`` words, the numbers
+    of a date or time not counted ("Aug 8, 2012 5:21 PM" has four in a commenter's line); only
+    numbers standing alone, not those inside a word or a link ("…/2012/10/30/title-of-post")."""
+    if words <= FURNITURE_MAX_WORDS:
+        return words > 0
+    numbers = sum(len(_DIGITS_RE.findall(token)) for token in _NUMBER_TOKEN_RE.findall(text))
+    return words - numbers <= FURNITURE_MAX_WORDS
+
+
 def _strength(ctx: Context, i: int, strong: RegexIndex, weak: RegexIndex) -> tuple[int, int] | None:
     f = ctx.feats[i]
-    if 0 < f.words <= FURNITURE_MAX_WORDS:
+    if _short(f.words, ctx.lines[i].text):
         text = ctx.lines[i].text
         norm = norm_line(text)
         if EMBED_SIGNATURE_RE.search(norm):

@@ -1,4 +1,5 @@
-"""Photo credits that close a kept line: only the credit goes, not the caption before it."""
+"""Photo credits and copyright lines: a line that opens with a copyright sign, and the credit
+that closes a kept line (only the credit goes, not the caption before it)."""
 from __future__ import annotations
 
 import re
@@ -18,6 +19,30 @@ CREDIT_MAX_WORDS = 9
 #: Characters at a line's end searched for a credit (longer than any credit the lists match).
 TAIL_CHARS = 120
 RULE = "caption.credit_tail"
+#: Signs that open a photo credit or a copyright notice ("© Jane Doe / dpa", "ⓒ 2021 Foo").
+#: Not "(c)": it also numbers the third item of a list.
+COPYRIGHT_SIGNS = ("©", "ⓒ")
+#: Words a line opened by a copyright sign has at most (an agency, a photographer, a site's
+#: name and its legal links).
+CREDIT_LINE_MAX_WORDS = 20
+#: A year: with one, the line is a copyright notice (legal), without, a photo credit.
+_YEAR_RE = re.compile(r"(?<!\d)(1[89]|20)\d\d(?!\d)")
+LINE_RULE = "caption.credit_line"
+
+
+def credit_lines(ctx: Context) -> None:
+    """Remove the lines that open with a copyright sign: a photo credit ("© Jane Doe /
+    Reuters", category ``caption``) or, with a year, a copyright notice ("© 2021 Example Ltd",
+    ``legal``). A sentence of the article does not start with the sign.
+
+    The phrase lists cannot see it: lines are compared without the symbols at their ends.
+    """
+    for i, line in enumerate(ctx.lines):
+        text = line.text.lstrip()
+        if ctx.open(i) and text.startswith(COPYRIGHT_SIGNS) and 0 < ctx.feats[i].words <= CREDIT_LINE_MAX_WORDS:
+            year = _YEAR_RE.search(text)
+            category = "legal" if year else "caption"
+            ctx.decide(i, category, LINE_RULE, evidence=f"{text[0]} {year.group()}" if year else text[0])
 
 
 def credit_tails(ctx: Context) -> None:

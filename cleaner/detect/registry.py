@@ -6,7 +6,7 @@ from .base import Context, RuleSpec
 from .bios import closing_bios
 from .comments import comment_sections
 from .context import between_removed, caption_before_credit, no_words, link_lists, outside_main_html, repeated_lines
-from .credits import credit_tails
+from .credits import credit_lines, credit_tails
 from .duplicates import duplicate_lines
 from .model import load_model, model_lines
 from .phrase import phrase_rule
@@ -27,6 +27,7 @@ RULES: tuple[RuleSpec, ...] = (
     RuleSpec("phrase.regex", "the line matches a boilerplate pattern", phrase_rule("regex")),
     RuleSpec("phrase.start", "the line starts with a boilerplate phrase", phrase_rule("start")),
     RuleSpec("phrase.contains", "a short line contains a boilerplate phrase", phrase_rule("contains")),
+    RuleSpec("caption.credit_line", "a line that opens with a copyright sign: a photo credit or, with a year, a copyright notice", credit_lines),
     RuleSpec("caption.before_credit", "a short line right above a photo credit", caption_before_credit),
     RuleSpec("keep.title", "keeps the article's title (protects, removes nothing)", keep_title),
     RuleSpec("keep.ingredients", "keeps a recipe's ingredient list: a run of quantity lines (removes nothing)", keep_ingredients),

@@ -282,3 +282,28 @@ def test_a_chinese_comment_section_is_removed() -> None:
     assert got[comment] == ("comments", "comments.section")
     assert got["3小时前"][0] == "comments"
     assert not set(article) & set(got)
+
+
+def test_a_dates_numbers_do_not_make_a_commenter_line_too_long() -> None:
+    """Signatures run together with their links ("by Name on Aug 8, 2012 5:21 PM PDT reply
+    actions") have 13 words, four of them the date's and time's numbers: still furniture."""
+    sig = [f"by Reader Number {n} on Aug 8, 2012 5:2{n} PM PDT reply actions" for n in range(3)]
+    lines = [*paragraphs(5), "3 Comments", sig[0], COMMENT, sig[1], COMMENT.replace("agree", "disagree"), sig[2], LAST]
+    got = decisions(lines, stop_before="model.line")
+    assert all(got[s] == ("comments", "comments.section") for s in sig)
+    assert got[LAST] == ("comments", "comments.section")
+    assert not set(paragraphs(5)) & set(got)
+
+
+def test_only_numbers_standing_alone_are_left_out_of_the_furniture_length() -> None:
+    from cleaner.detect.comments import _short
+    from cleaner.features import text_features
+
+    def short(text: str) -> bool:
+        return _short(text_features(text, frozenset()).words, text)
+
+    assert short("by Reader Number 1 on Aug 8, 2012 5:21 PM PDT reply actions")
+    assert short("Mark says: March 3, 2021 at 4:12 pm")
+    assert not short("0](http://example.com/2012/10/30/the-title-of-a-post-about-the-film-and-its-cast/#comments) ||")
+    assert not short("The council met on May 3, 2012 and voted 12 to 3 on the new budget for the library.")
+    assert not short("")

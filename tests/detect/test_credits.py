@@ -1,13 +1,14 @@
-"""Photo credits closing a kept line (``cleaner/detect/credits.py``): ``caption.credit_tail``."""
+"""Photo credits and copyright lines (``cleaner/detect/credits.py``): ``caption.credit_line``, and
+``caption.credit_tail`` for a credit closing a kept line."""
 from __future__ import annotations
 
 import pytest
 
 from cleaner.config import Config
-from cleaner.detect.credits import credit_tails
+from cleaner.detect.credits import credit_lines, credit_tails
 from cleaner.pipeline import clean_text
 
-from .conftest import context, paragraphs
+from .conftest import context, decisions, paragraphs
 
 GERMAN = [
     "Der Gemeinderat hat am Dienstagabend über den neuen Radweg entlang der Bahnlinie beraten und ihn mit großer Mehrheit beschlossen.",
@@ -86,3 +87,37 @@ def test_a_removed_line_is_not_also_cut_and_a_disabled_rule_cuts_nothing() -> No
     text = "\n".join([*paragraphs(2), "Mitt Romney makes his concession speech. Photograph: Getty Images"]) + "\n"
     off = Config(disabled_rules=("caption.credit_tail",))
     assert "Getty" in clean_text(text, off).text and "Getty" not in clean_text(text).text
+
+
+@pytest.mark.parametrize(
+    "line, category",
+    [
+        ("© Hermann Bredehorst", "caption"),
+        ("© dpa | Kay Nietfeld", "caption"),
+        ("©Volkswagen AG / Porsche Holding", "caption"),
+        ("© picture alliance/dpa | Annette Riedl", "caption"),
+        ("ⓒ 연합뉴스", "caption"),
+        ("© 2021 Example Media Ltd. Impressum & Datenschutz", "legal"),
+        ("©2012 Neojaponisme", "legal"),
+        ("© The Associated Press, 2012", "legal"),
+    ],
+)
+def test_a_line_opened_by_a_copyright_sign_is_a_credit_or_with_a_year_a_notice(line: str, category: str) -> None:
+    got = decisions([*paragraphs(2), "A view of the harbour at dawn", line, *paragraphs(2, first=2)])
+    assert got[line] == (category, "caption.credit_line")
+    assert not set(paragraphs(2)) & set(got) and not set(paragraphs(2, first=2)) & set(got)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "(c) the council shall publish the plan within thirty days of the vote on it.",  # a list item
+        "The © sign marks a copyright, and the council's logo carries one on every page.",
+        "©",  # no words: the separators' rule decides
+        "© " + " ".join(["word"] * 21),  # longer than a credit or a notice
+    ],
+)
+def test_other_lines_with_a_copyright_sign_are_not_credit_lines(line: str) -> None:
+    ctx = context([*paragraphs(2), line, *paragraphs(2, first=2)])
+    credit_lines(ctx)
+    assert ctx.decided == {}
