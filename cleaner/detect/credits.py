@@ -25,23 +25,27 @@ COPYRIGHT_SIGNS = ("©", "ⓒ")
 #: Words a line opened by a copyright sign has at most (an agency, a photographer, a site's
 #: name and its legal links).
 CREDIT_LINE_MAX_WORDS = 20
-#: A year: with one, the line is a copyright notice (legal), without, a photo credit.
+#: A year: with one, the line is a copyright notice (legal), without, a photo credit (when
+#: it is no longer than one: ``CREDIT_MAX_WORDS``).
 _YEAR_RE = re.compile(r"(?<!\d)(1[89]|20)\d\d(?!\d)")
 LINE_RULE = "caption.credit_line"
 
 
 def credit_lines(ctx: Context) -> None:
     """Remove the lines that open with a copyright sign: a photo credit ("© Jane Doe /
-    Reuters", category ``caption``) or, with a year, a copyright notice ("© 2021 Example Ltd",
-    ``legal``). A sentence of the article does not start with the sign.
+    Reuters", category ``caption``) or, with a year or more words than a credit has
+    (``CREDIT_MAX_WORDS``), a copyright notice ("© 2021 Example Ltd", "© Example News |
+    Privacy Policy | Legal Disclaimer | Contact", ``legal``). A sentence of the article does
+    not start with the sign.
 
     The phrase lists cannot see it: lines are compared without the symbols at their ends.
     """
     for i, line in enumerate(ctx.lines):
         text = line.text.lstrip()
-        if ctx.open(i) and text.startswith(COPYRIGHT_SIGNS) and 0 < ctx.feats[i].words <= CREDIT_LINE_MAX_WORDS:
+        words = ctx.feats[i].words
+        if ctx.open(i) and text.startswith(COPYRIGHT_SIGNS) and 0 < words <= CREDIT_LINE_MAX_WORDS:
             year = _YEAR_RE.search(text)
-            category = "legal" if year else "caption"
+            category = "legal" if year or words > CREDIT_MAX_WORDS else "caption"
             ctx.decide(i, category, LINE_RULE, evidence=f"{text[0]} {year.group()}" if year else text[0])
 
 

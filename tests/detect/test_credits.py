@@ -100,6 +100,7 @@ def test_a_removed_line_is_not_also_cut_and_a_disabled_rule_cuts_nothing() -> No
         ("© 2021 Example Media Ltd. Impressum & Datenschutz", "legal"),
         ("©2012 Neojaponisme", "legal"),
         ("© The Associated Press, 2012", "legal"),
+        ("© Example Technology News for Geeks | Privacy Policy | Legal Disclaimer | Mobile Site", "legal"),
     ],
 )
 def test_a_line_opened_by_a_copyright_sign_is_a_credit_or_with_a_year_a_notice(line: str, category: str) -> None:
