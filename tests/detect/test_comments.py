@@ -307,3 +307,16 @@ def test_only_numbers_standing_alone_are_left_out_of_the_furniture_length() -> N
     assert not short("0](http://example.com/2012/10/30/the-title-of-a-post-about-the-film-and-its-cast/#comments) ||")
     assert not short("The council met on May 3, 2012 and voted 12 to 3 on the new budget for the library.")
     assert not short("")
+
+
+def test_pingbacks_are_comment_furniture() -> None:
+    """WordPress lists pingbacks among the comments ("Pingback: Title | Site"), in the same
+    English words on sites in any language: strong furniture, so the comments after them are
+    a section without a heading."""
+    pings = ["Pingback: Ten ways to fix the town budget | City Notes", "Trackback: Budget news | Local blog",
+             "Pingback: Council approves the plan | Town Watch"]
+    lines = [*paragraphs(5), pings[0], COMMENT, pings[1], COMMENT.replace("agree", "disagree"), pings[2], LAST]
+    got = decisions(lines, stop_before="model.line")
+    assert all(got[p] == ("comments", "comments.section") for p in pings)
+    assert got[LAST] == ("comments", "comments.section")
+    assert not set(paragraphs(5)) & set(got)
