@@ -39,6 +39,10 @@ MAX_COMMENT_LINES = 40
 MIN_EVIDENCE = 2
 MIN_HEADLESS = 3
 FURNITURE_MAX_WORDS = 12
+#: Lines (from the furniture after a long comment) searched for a commenter's header that the
+#: section has had: the comment's last lines (a dated link, a reply link), then the next
+#: commenter's name and date.
+HEADER_LINES = 5
 #: An embedded post's signature ("— Jane Doe (@jane) March 16, 2020", as Twitter/X embeds end):
 #: name and date like a comment's, but part of the article; never comment evidence.
 EMBED_SIGNATURE_RE = re.compile(r"\(@\w{1,15}\)\s.{0,30}\d{4}$")
@@ -108,15 +112,24 @@ def _near(ctx: Context, prev: Evidence, item: Evidence, breaks: Callable[[int], 
     return between <= MAX_GAP and prose <= allowed
 
 
-def _long_comment(ctx: Context, chain: list[Evidence], item: Evidence) -> bool:
-    """Furniture of the kind the section has repeated (same strength and pattern) that
-    follows a long comment's text: the next comment of the same section. Not in a chain with
+def _long_comment(ctx: Context, chain: list[Evidence], item: Evidence, upcoming: list[Evidence]) -> bool:
+    """Furniture that follows a long comment's text and repeats the section's (the next
+    comment of the same section): of a kind the section has repeated (same strength and
+    pattern), or, with the ``upcoming`` evidence right after it, a commenter's header the
+    section has had ("Jane schreibt:" over its date: :func:`_headers`). Not in a chain with
     several headings: a blog's front page has a "Comments (2)" link under each post."""
     same = sum(1 for _, s, k in chain if (s, k) == item[1:] and s != HEADING)
     headings = sum(1 for _, s, _k in chain if s == HEADING)
     between = sum(1 for j in range(chain[-1][0] + 1, item[0]) if not ctx.feats[j].blank)
-    return (same >= MIN_EVIDENCE and headings <= 1 and between <= MAX_COMMENT_LINES and _valid(chain)
+    repeats = same >= MIN_EVIDENCE or bool(_headers(upcoming) & _headers(chain))
+    return (repeats and headings <= 1 and between <= MAX_COMMENT_LINES and _valid(chain)
             and _has_comment_shape(ctx, chain))
+
+
+def _headers(items: list[Evidence]) -> set[tuple[tuple[int, int], tuple[int, int]]]:
+    """The kinds (strength, pattern) of each two furniture lines that follow each other
+    directly: a commenter's header (name line, then date; or a reply link, then the next name)."""
+    return {(a[1:], b[1:]) for a, b in zip(items, items[1:]) if HEADING not in (a[1], b[1]) and b[0] == a[0] + 1}
 
 
 def _valid(chain: list[Evidence]) -> bool:
@@ -133,12 +146,14 @@ def _chains(
     article's); not once it holds comments' text (``texted``, kept as chains grow)."""
     chains: list[list[Evidence]] = []
     texted: list[bool] = []
-    for item in evidence:
+    for n, item in enumerate(evidence):
         if item[0] <= first:
             continue
         fresh_heading = item[1] == HEADING and chains and not _valid(chains[-1])
+        upcoming = [e for e in evidence[n : n + HEADER_LINES] if e[0] - item[0] < HEADER_LINES]
         if chains and not fresh_heading and (
-            _near(ctx, chains[-1][-1], item, _never if texted[-1] else breaks) or _long_comment(ctx, chains[-1], item)
+            _near(ctx, chains[-1][-1], item, _never if texted[-1] else breaks)
+            or _long_comment(ctx, chains[-1], item, upcoming)
         ):
             texted[-1] = texted[-1] or _prose_between(ctx, chains[-1][-1][0], item[0]) > 0
             chains[-1].append(item)

@@ -320,3 +320,18 @@ def test_pingbacks_are_comment_furniture() -> None:
     assert all(got[p] == ("comments", "comments.section") for p in pings)
     assert got[LAST] == ("comments", "comments.section")
     assert not set(paragraphs(5)) & set(got)
+
+
+def test_a_commenters_header_seen_again_after_a_long_comment_goes_on_with_the_section() -> None:
+    """After a long comment (more prose than a gap allows) ending in a dated link, the
+    section goes on where the header it has had comes again ("X says:" over the date)."""
+    long_comment = [COMMENT.replace("this decision", f"point {n} of the plan") for n in range(6)]
+    lines = [
+        *paragraphs(5), "3 Responses", "Mark says:", "March 3, 2021 at 4:12 pm", *long_comment,
+        "https://example.org/2021/03/02/budget-report.html 02.03.2021", "Reply",
+        "Anna says:", "March 4, 2021 at 9:30 am", LAST,
+    ]
+    got = decisions(lines, stop_before="model.line")
+    assert all(got[line] == ("comments", "comments.section") for line in long_comment)
+    assert got["March 4, 2021 at 9:30 am"] == got[LAST] == ("comments", "comments.section")
+    assert not set(paragraphs(5)) & set(got)
