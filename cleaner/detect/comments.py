@@ -18,7 +18,9 @@ lines and starts at a heading, or holds ``MIN_HEADLESS`` strong furniture lines.
 also takes the prose after its last line (the last comment's text) when it has the shape of
 real comments: strong furniture, or weak furniture that follows prose. Article text that resumes after it stays.
 Such a section also goes on over a long comment (up to ``MAX_COMMENT_LINES`` lines) to the next
-furniture line of the kind it has already repeated (same strength and pattern). A chain that
+furniture line of the kind it has already repeated (same strength and pattern), or to a
+commenter's header it has had (two furniture lines in a row, "Jane says:" over its date) that
+comes again within ``HEADER_LINES`` lines. A chain that
 holds no text yet (an action bar: "Comment … Report") ends where prose and a link list's
 heading follow it (:func:`comment_sections`).
 """
