@@ -335,3 +335,25 @@ def test_a_commenters_header_seen_again_after_a_long_comment_goes_on_with_the_se
     assert all(got[line] == ("comments", "comments.section") for line in long_comment)
     assert got["March 4, 2021 at 9:30 am"] == got[LAST] == ("comments", "comments.section")
     assert not set(paragraphs(5)) & set(got)
+
+
+def test_a_date_line_ending_in_reply_links_is_commenter_furniture() -> None:
+    """A forum or blog theme puts each comment's date and its reply links on one line
+    ("18.10.2019, 16:18 Zum Antworten anmelden Zitieren"): strong furniture, so three of them
+    make a section without a heading."""
+    dates = ["18.10.2019, 16:18 Zum Antworten anmelden Zitieren", "1. Juli 2018 um 11:08 Uhr - Antworten",
+             "19.10.2019, 14:24 Zitieren"]
+    comments = ["Franzi", dates[0], GERMAN_COMMENT, "Kathrin", dates[1], GERMAN_COMMENT.replace("jeden Tag", "oft"),
+                "Jens", dates[2], GERMAN_COMMENT.replace("jeden Tag", "selten")]
+    got = decisions([*GERMAN_ARTICLE, *comments], stop_before="model.line")
+    assert all(got[d] == ("comments", "comments.section") for d in dates)
+    assert got[GERMAN_COMMENT] == ("comments", "comments.section")
+    assert not set(GERMAN_ARTICLE) & set(got)
+
+    dates = ["Mar 3, 2021 12:05 PM Reply Quote", "March 4, 2021 at 9:30 am Reply", "Mar 5, 2021 8:01 am Quote"]
+    lines = [*paragraphs(5), "Mark", dates[0], COMMENT, "Anna", dates[1], COMMENT.replace("agree", "disagree"),
+             "Jens", dates[2], LAST]
+    got = decisions(lines, stop_before="model.line")
+    assert all(got[d] == ("comments", "comments.section") for d in dates)
+    assert got[LAST] == ("comments", "comments.section")
+    assert not set(paragraphs(5)) & set(got)
