@@ -27,7 +27,7 @@ RULES: tuple[RuleSpec, ...] = (
     RuleSpec("phrase.regex", "the line matches a boilerplate pattern", phrase_rule("regex")),
     RuleSpec("phrase.start", "the line starts with a boilerplate phrase", phrase_rule("start")),
     RuleSpec("phrase.contains", "a short line contains a boilerplate phrase", phrase_rule("contains")),
-    RuleSpec("caption.credit_line", "a line that opens with a copyright sign: a photo credit or, with a year, a copyright notice", credit_lines),
+    RuleSpec("caption.credit_line", "a line that opens with a copyright sign: a photo credit or, with a year or longer, a copyright notice", credit_lines),
     RuleSpec("caption.before_credit", "a short line right above a photo credit", caption_before_credit),
     RuleSpec("keep.title", "keeps the article's title (protects, removes nothing)", keep_title),
     RuleSpec("keep.ingredients", "keeps a recipe's ingredient list: a run of quantity lines (removes nothing)", keep_ingredients),

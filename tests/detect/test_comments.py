@@ -1,6 +1,9 @@
 """Comment sections: start, extent, and article text that must survive around them."""
 from __future__ import annotations
 
+from cleaner.detect.comments import _short
+from cleaner.features import text_features
+
 from .conftest import decisions, paragraphs
 
 COMMENT = "I completely agree with this decision, it has been a long time coming for our town."
@@ -296,9 +299,6 @@ def test_a_dates_numbers_do_not_make_a_commenter_line_too_long() -> None:
 
 
 def test_only_numbers_standing_alone_are_left_out_of_the_furniture_length() -> None:
-    from cleaner.detect.comments import _short
-    from cleaner.features import text_features
-
     def short(text: str) -> bool:
         return _short(text_features(text, frozenset()).words, text)
 

@@ -103,7 +103,7 @@ def test_a_removed_line_is_not_also_cut_and_a_disabled_rule_cuts_nothing() -> No
         ("© Example Technology News for Geeks | Privacy Policy | Legal Disclaimer | Mobile Site", "legal"),
     ],
 )
-def test_a_line_opened_by_a_copyright_sign_is_a_credit_or_with_a_year_a_notice(line: str, category: str) -> None:
+def test_a_line_opened_by_a_copyright_sign_is_a_credit_or_a_notice(line: str, category: str) -> None:
     got = decisions([*paragraphs(2), "A view of the harbour at dawn", line, *paragraphs(2, first=2)])
     assert got[line] == (category, "caption.credit_line")
     assert not set(paragraphs(2)) & set(got) and not set(paragraphs(2, first=2)) & set(got)
