@@ -97,3 +97,52 @@ def _furniture(ctx: Context, j: int, first: int) -> bool:
         return True
     region = main_region(ctx)
     return region is not None and j > region[1] >= first
+
+
+#: How a teaser's cut shows at its end: an ellipsis ("...", "…"), bare or in brackets
+#: ("[…]", "(...)"), maybe before a closing quote.
+_CUT = re.compile(r"\s*[\[(]?(?:\.{3,}|…)[\])]?[\"'”’»]?$")
+_WORD = re.compile(r"\w+")
+
+
+def _words(text: str) -> list[str]:
+    return _WORD.findall(text.casefold())
+
+
+def _cut_lines(ctx: Context) -> list[tuple[int, list[str]]]:
+    """Kept lines that end in an ellipsis, with their words before it, when they have more
+    than :data:`DUPLICATE_MIN_WORDS` (the last word may be cut short: "… the stor...")."""
+    out = []
+    for i, line in enumerate(ctx.lines):
+        if i in ctx.decided or not ctx.feats[i].words:
+            continue
+        cut = _CUT.search(line.text)
+        if cut:
+            words = _words(line.text[: cut.start()])
+            if len(words) > DUPLICATE_MIN_WORDS:
+                out.append((i, words))
+    return out
+
+
+def _completes(words: list[str], full: list[str]) -> bool:
+    """``full`` starts with ``words``, whose last word may be cut short."""
+    n = len(words)
+    return len(full) >= n and full[: n - 1] == words[:-1] and full[n - 1].startswith(words[-1])
+
+
+def truncated_copies(ctx: Context) -> None:
+    """Remove a kept line that ends in an ellipsis where another kept line says it in full.
+
+    A teaser repeats a story's first words and breaks off ("Council approves the new bus
+    lanes on…"): in a related list above or below the story, a meta description before the
+    lead, a social post quoting a paragraph. The full line stays and the evidence names it;
+    a cut line without its full text elsewhere stays too.
+    """
+    cut = _cut_lines(ctx)
+    if not cut:
+        return
+    keys = {i: _words(line.text) for i, line in enumerate(ctx.lines) if ctx.feats[i].words}
+    for i, words in cut:
+        full = next((j for j, other in keys.items() if j != i and j not in ctx.decided and _completes(words, other)), None)
+        if full is not None:
+            ctx.decide(i, "duplicate", "doc.truncated_copy", evidence=f"cut copy of line {full}")

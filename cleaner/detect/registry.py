@@ -7,7 +7,7 @@ from .bios import closing_bios
 from .comments import comment_sections
 from .context import between_removed, caption_before_credit, no_words, link_lists, outside_main_html, repeated_lines
 from .credits import credit_lines, credit_tails
-from .duplicates import duplicate_lines
+from .duplicates import duplicate_lines, truncated_copies
 from .model import load_model, model_lines
 from .phrase import phrase_rule
 from .recipes import keep_ingredients
@@ -42,6 +42,7 @@ RULES: tuple[RuleSpec, ...] = (
     RuleSpec("corpus.repeated", "line repeated across the corpus", repeated_lines, fallback=True),
     RuleSpec("context.between", "short line between removed lines", between_removed, fallback=True),
     RuleSpec("doc.duplicate", "a line repeating a kept line of the same document", duplicate_lines),
+    RuleSpec("doc.truncated_copy", "a kept line that breaks off in an ellipsis where another kept line says it in full (a teaser of the story)", truncated_copies),
     RuleSpec("caption.credit_tail", "a photo credit closing a kept line (only the credit goes)", credit_tails),
 )
 

@@ -1,9 +1,10 @@
-"""Repeated lines within a document (``cleaner/detect/duplicates.py``): ``doc.duplicate``."""
+"""Repeated lines within a document (``cleaner/detect/duplicates.py``): ``doc.duplicate`` and
+``doc.truncated_copy``."""
 from __future__ import annotations
 
 from cleaner.config import Config
 from cleaner.detect import detect
-from cleaner.detect.duplicates import _names_page, duplicate_lines
+from cleaner.detect.duplicates import _completes, _names_page, duplicate_lines, truncated_copies
 from cleaner.document import Decision
 from cleaner.pipeline import clean_text
 
@@ -131,3 +132,57 @@ def test_the_title_matches_whatever_its_quotes() -> None:
     got = _removed(lines, title="Flood barrier opens \u201ca year late\u201d | The Gazette")
     assert got[6] == ("duplicate", "doc.duplicate", "copy of line 0")
     assert _names_page("Site \u2013 It\u2019s late!", "It's late")
+
+
+def _teaser(line: str, words: int, end: str = "…") -> str:
+    """The first ``words`` words of ``line``, the last cut to three letters, and an ellipsis."""
+    cut = line.split()[:words]
+    return " ".join([*cut[:-1], cut[-1][:3]]) + end
+
+
+def test_a_cut_teaser_above_its_story_goes_and_names_the_full_line() -> None:
+    """A meta description or teaser before the lead breaks off; the full paragraph stays."""
+    lines = [STORY[0], _teaser(STORY[1], 9), *STORY[1:], *paragraphs(2)]
+    got = _removed(lines)
+    assert got[1] == ("duplicate", "doc.truncated_copy", "cut copy of line 2")
+    assert 2 not in got
+
+
+def test_cut_copies_after_the_story_go_whatever_their_ellipsis() -> None:
+    """A related list or a social post quoting a paragraph: "...", "[…]", "(...)" too."""
+    tail = [_teaser(STORY[2], 7, " ..."), _teaser(STORY[3], 8, " […]"), _teaser(STORY[1], 12, "(...)")]
+    lines = [*STORY, *paragraphs(2), *tail]
+    got = _removed(lines)
+    assert [got.get(i) for i in (6, 7, 8)] == [
+        ("duplicate", "doc.truncated_copy", "cut copy of line 2"),
+        ("duplicate", "doc.truncated_copy", "cut copy of line 3"),
+        ("duplicate", "doc.truncated_copy", "cut copy of line 1"),
+    ]
+    assert not {1, 2, 3} & got.keys()
+
+
+def test_a_cut_line_without_its_full_text_stays() -> None:
+    """A sentence that trails off, a teaser of another story, a short cut: nothing says it in
+    full, or too few words to tell."""
+    lines = [*STORY, "And then, as the water rose over the last of the sandbags, the street went quiet…",
+             "Council approves the new bus lanes on Main Street and…", "The barrier on the east…", *paragraphs(2)]
+    ctx = context(lines)
+    truncated_copies(ctx)
+    assert ctx.decided == {}
+
+
+def test_only_kept_lines_count_as_the_full_text() -> None:
+    """When another rule removed the full line, its teaser is all the reader gets: it stays."""
+    lines = [*STORY, *paragraphs(2), _teaser(STORY[2], 8)]
+    ctx = context(lines)
+    ctx.decided[2] = Decision("navigation", "zone.outside")
+    truncated_copies(ctx)
+    assert 6 not in ctx.decided
+
+
+def test_completes_compares_words_and_a_cut_last_word() -> None:
+    full = "the barrier on the east bank was finished".split()
+    assert _completes("the barrier on the east ba".split(), full)
+    assert _completes(full, full)
+    assert not _completes("the barrier on the west bank".split(), full)
+    assert not _completes([*full, "in"], full)
