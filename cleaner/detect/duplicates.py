@@ -125,9 +125,13 @@ def _cut_lines(ctx: Context) -> list[tuple[int, list[str]]]:
 
 
 def _completes(words: list[str], full: list[str]) -> bool:
-    """``full`` starts with ``words``, whose last word may be cut short."""
+    """``full`` starts with ``words``, whose last word may be cut short, and goes on: with the
+    same words and no more, the ellipsis is the writer's, not a cut ("Henry's golden rule of
+    entertaining…" under the heading that says it, before the rule is told)."""
     n = len(words)
-    return len(full) >= n and full[: n - 1] == words[:-1] and full[n - 1].startswith(words[-1])
+    if len(full) < n or full[: n - 1] != words[:-1] or not full[n - 1].startswith(words[-1]):
+        return False
+    return len(full) > n or full[n - 1] != words[-1]
 
 
 def truncated_copies(ctx: Context) -> None:

@@ -162,10 +162,12 @@ def test_cut_copies_after_the_story_go_whatever_their_ellipsis() -> None:
 
 
 def test_a_cut_line_without_its_full_text_stays() -> None:
-    """A sentence that trails off, a teaser of another story, a short cut: nothing says it in
-    full, or too few words to tell."""
+    """A sentence that trails off, a teaser of another story, a short cut, the headline's words
+    again trailing off (the writer's ellipsis: nothing was cut): nothing says more, or too few
+    words to tell."""
     lines = [*STORY, "And then, as the water rose over the last of the sandbags, the street went quiet…",
-             "Council approves the new bus lanes on Main Street and…", "The barrier on the east…", *paragraphs(2)]
+             "Council approves the new bus lanes on Main Street and…", "The barrier on the east…",
+             STORY[0] + "…", *paragraphs(2)]
     ctx = context(lines)
     truncated_copies(ctx)
     assert ctx.decided == {}
@@ -183,6 +185,7 @@ def test_only_kept_lines_count_as_the_full_text() -> None:
 def test_completes_compares_words_and_a_cut_last_word() -> None:
     full = "the barrier on the east bank was finished".split()
     assert _completes("the barrier on the east ba".split(), full)
-    assert _completes(full, full)
+    assert _completes("the barrier on the east bank was".split(), full)
+    assert not _completes(full, full)
     assert not _completes("the barrier on the west bank".split(), full)
     assert not _completes([*full, "in"], full)
