@@ -145,8 +145,13 @@ def truncated_copies(ctx: Context) -> None:
     cut = _cut_lines(ctx)
     if not cut:
         return
-    keys = {i: _words(line.text) for i, line in enumerate(ctx.lines) if ctx.feats[i].words}
+    by_start: dict[tuple[str, str], list[tuple[int, list[str]]]] = {}  # a cut line's first two words are whole
+    for j, line in enumerate(ctx.lines):
+        words = _words(line.text) if ctx.feats[j].words else []
+        if len(words) > 1:
+            by_start.setdefault((words[0], words[1]), []).append((j, words))
     for i, words in cut:
-        full = next((j for j, other in keys.items() if j != i and j not in ctx.decided and _completes(words, other)), None)
-        if full is not None:
-            ctx.decide(i, "duplicate", "doc.truncated_copy", evidence=f"cut copy of line {full}")
+        fuller = [(len(other), j) for j, other in by_start[words[0], words[1]]
+                  if j != i and j not in ctx.decided and _completes(words, other)]
+        if fuller:  # the fullest names the text that stays
+            ctx.decide(i, "duplicate", "doc.truncated_copy", evidence=f"cut copy of line {max(fuller, key=lambda f: (f[0], -f[1]))[1]}")

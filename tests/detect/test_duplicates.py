@@ -189,3 +189,10 @@ def test_completes_compares_words_and_a_cut_last_word() -> None:
     assert not _completes(full, full)
     assert not _completes("the barrier on the west bank".split(), full)
     assert not _completes([*full, "in"], full)
+
+
+def test_a_cut_copy_names_the_fullest_line() -> None:
+    """Teasers cut at two lengths above the paragraph: both go, and both name the paragraph."""
+    lines = [STORY[0], _teaser(STORY[1], 7), _teaser(STORY[1], 11), *STORY[1:], *paragraphs(2)]
+    got = _removed(lines)
+    assert got[1] == got[2] == ("duplicate", "doc.truncated_copy", "cut copy of line 3")
