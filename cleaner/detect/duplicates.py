@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from ..phrases import norm_line
+from ..words import word_re
 from .base import Context
 from .zones import main_region
 
@@ -102,11 +103,12 @@ def _furniture(ctx: Context, j: int, first: int) -> bool:
 #: How a teaser's cut shows at its end: an ellipsis ("...", "…"), bare or in brackets
 #: ("[…]", "(...)"), maybe before a closing quote.
 _CUT = re.compile(r"\s*[\[(]?(?:\.{3,}|…)[\])]?[\"'”’»]?$")
-_WORD = re.compile(r"\w+")
 
 
 def _words(text: str) -> list[str]:
-    return _WORD.findall(text.casefold())
+    """The words of ``text`` in lower case, as the word counts see them (with their marks:
+    a Hindi word is not cut at its vowel signs)."""
+    return word_re().findall(text.casefold())
 
 
 def _cut_lines(ctx: Context) -> list[tuple[int, list[str]]]:

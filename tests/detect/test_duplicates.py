@@ -196,3 +196,12 @@ def test_a_cut_copy_names_the_fullest_line() -> None:
     lines = [STORY[0], _teaser(STORY[1], 7), _teaser(STORY[1], 11), *STORY[1:], *paragraphs(2)]
     got = _removed(lines)
     assert got[1] == got[2] == ("duplicate", "doc.truncated_copy", "cut copy of line 3")
+
+
+def test_words_are_counted_with_their_marks() -> None:
+    """A Hindi line of five words is too short to tell, though ``\\w+`` would cut its words at
+    their vowel signs into more pieces."""
+    lines = [*paragraphs(2), "नगर परिषद ने बैठक की…", "नगर परिषद ने बैठक की और नई सड़क के लिए पैसे मंज़ूर किए।"]
+    ctx = context(lines)
+    truncated_copies(ctx)
+    assert ctx.decided == {}
