@@ -11,6 +11,8 @@ line next to it is no such box. The shapes are phrase data, per language
 """
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from ..phrases import load_patterns, norm_line
 from ..regexindex import index_of
 from .base import Context
@@ -25,13 +27,9 @@ def closing_bios(ctx: Context) -> None:
     """Remove bio-shaped kept lines that follow the article's paragraphs and are followed by
     none (:meth:`~cleaner.detect.base.Context.protected` lines still kept)."""
     prose = [i for i in range(len(ctx.lines)) if ctx.open(i) and ctx.protected(i)]
-    shapes = load_patterns(ctx.languages, "bio_lines", normalised=True)
-    if not prose or not shapes:
+    if not prose:
         return
-    index = index_of(shapes)  # tries only the shapes whose words the line holds
-    bios = [i for i in range(prose[0] + 1, len(ctx.lines))
-            if ctx.open(i) and ctx.feats[i].words <= BIO_MAX_WORDS
-            and index.first_match(norm_line(ctx.lines[i].text)) is not None]
+    bios = sorted(bio_shaped(ctx, (i for i in range(prose[0] + 1, len(ctx.lines)) if ctx.open(i))))
     last_paragraph = max(set(prose) - set(bios), default=-1)
     for i in bios:
         if i > last_paragraph:
@@ -40,6 +38,18 @@ def closing_bios(ctx: Context) -> None:
         box = _box_line(ctx, i)
         if box is not None:
             ctx.decide(i, "author_bio", "author_bio.closing", evidence=f"author box at line {box}")
+
+
+def bio_shaped(ctx: Context, lines: Iterable[int]) -> set[int]:
+    """Those of ``lines`` that have the shape of a bio (``rules/<lang>/bio_lines.txt``) and are
+    no longer than one (:data:`BIO_MAX_WORDS`). Also names the category of the lines another
+    rule removes (the line model), wherever they are."""
+    shapes = load_patterns(ctx.languages, "bio_lines", normalised=True)
+    if not shapes:
+        return set()
+    index = index_of(shapes)  # tries only the shapes whose words the line holds
+    return {i for i in lines if ctx.feats[i].words <= BIO_MAX_WORDS
+            and index.first_match(norm_line(ctx.lines[i].text)) is not None}
 
 
 def _box_line(ctx: Context, i: int) -> int | None:

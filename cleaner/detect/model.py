@@ -19,6 +19,7 @@ from pathlib import Path
 import numpy as np
 
 from .base import Context
+from .bios import bio_shaped
 from .linefeatures import FEATURES, HTML_FEATURES, line_vectors
 from .stacking import SECOND_FEATURES, stack_vectors
 
@@ -287,9 +288,10 @@ def _neighbour_category(ctx: Context, i: int) -> str:
     return ""
 
 
-def _category(ctx: Context, i: int, first_comment: int) -> str:
-    """Category of a line the model removes: its own words or DOM, its box, then its place."""
-    hint = ctx.hint(i, "") or _neighbour_category(ctx, i)
+def _category(ctx: Context, i: int, first_comment: int, bios: set[int]) -> str:
+    """Category of a line the model removes: its own words or DOM, a bio's shape (``bios``),
+    its box, then its place."""
+    hint = ctx.hint(i, "") or ("author_bio" if i in bios else "") or _neighbour_category(ctx, i)
     if hint:
         return hint
     if first_comment < i and ctx.protected(i):
@@ -344,6 +346,7 @@ def model_lines(ctx: Context) -> None:
             stage, p = s.last_model, float(s.last[i])
         if p >= _threshold(ctx, i):
             chosen.append((i, stage, p))
+    bios = bio_shaped(ctx, (i for i, _, _ in chosen))
     for stage in [model] + ([s.last_model] if s.last_model is not model else []):
         mine = [(i, p) for i, st, p in chosen if st is stage]
         if not mine:
@@ -351,4 +354,4 @@ def model_lines(ctx: Context) -> None:
         evidence = stage.explain_rows(s.explain_rows(stage, [i for i, _ in mine]), hide=hide)
         for (i, p), top in zip(mine, evidence):
             why = " ".join(f"{name}{value:+}" for name, value in top)
-            ctx.decide(i, _category(ctx, i, first_comment), "model.line", score=p, evidence=why)
+            ctx.decide(i, _category(ctx, i, first_comment, bios), "model.line", score=p, evidence=why)

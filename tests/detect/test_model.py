@@ -130,3 +130,15 @@ def test_a_huge_page_keeps_no_leaves_and_explains_the_same(monkeypatch) -> None:
     assert np.array_equal(small.first, huge.first) and np.array_equal(small.last, huge.last)
     for stage in (shipped, shipped.stack):
         assert np.array_equal(small.explain_rows(stage, [0, 5, 29]), huge.explain_rows(stage, [0, 5, 29]))
+
+
+def test_a_bio_the_model_removes_is_named_author_bio_not_its_neighbours_category() -> None:
+    # The bio sits among navigation and share lines; the model removes it before the
+    # author_bio rule sees it, and its shape (bio_lines.txt) names its category.
+    bio = "Tomas is a travel writer based in Porto. He has written for several magazines and loves old trams."
+    tail = ["Tags: travel, trams", "Share this:", "Facebook", "Twitter", "Related",
+            "Why the trams of Lisbon are yellow", "The best day trips from Porto", "About Tomas Silva",
+            bio, "View all posts by Tomas Silva", "← Previous Post", "Next Post →"]
+    got = decisions([*paragraphs(6), *tail])
+    assert got[bio] == ("author_bio", "model.line")
+    assert got["Share this:"][0] == "share"
