@@ -30,15 +30,16 @@ def _title_like(ctx: Context, i: int) -> bool:
 def link_lists(ctx: Context) -> None:
     """Headline lists under a list heading ("Related articles", ``rules/<lang>/list_heads.txt``).
 
-    A heading that is the whole line (a ``[line]`` phrase) goes even with no list under it:
-    its one teaser may be too short a list, or the list may have been removed already.
+    A heading that is the whole line (a ``[line]`` phrase, or a ``[regex]`` one: those match
+    whole lines) goes even with no list under it: its one teaser may be too short a list, or
+    the list may have been removed already.
     """
     heads = load_phrasebook(ctx.languages, ("list_heads",))
     for head, line in enumerate(ctx.lines):
         match = heads.match(line.text) if ctx.feats[head].words <= 8 else None
         if match is None:
             continue
-        if match.kind == "line" and not ctx.protected(head):
+        if match.kind in ("line", "regex") and not ctx.protected(head):
             ctx.decide(head, "navigation", "navigation.list", evidence=f"list heading {match.evidence}")
         run = []
         for i in range(head + 1, min(len(ctx.lines), head + 1 + LIST_MAX)):

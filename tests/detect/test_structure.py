@@ -40,6 +40,19 @@ def test_list_heading_goes_without_a_list() -> None:
     assert teaser not in got and not set(paragraphs(6)) & set(got)
 
 
+def test_a_list_heading_given_by_a_pattern_goes_like_a_whole_line_one() -> None:
+    """``list_heads.txt``'s [regex] patterns match whole lines ("Similar recipes"): the
+    heading and its list go as navigation.list, a teaser alone under it stays."""
+    heads = ["Lemon cake with thyme", "Quick rye bread", "Plum tart for autumn"]
+    got = decisions([*paragraphs(4), "Similar recipes:", *heads], stop_before="html.outside_main")
+    assert got["Similar recipes:"] == ("navigation", "navigation.list")
+    assert all(got[h] == ("navigation", "navigation.list") for h in heads)
+    teaser = "Factbox: Key winners at the awards"
+    got = decisions([*paragraphs(3), "Popular guides", teaser, *paragraphs(6)[3:]], stop_before="html.outside_main")
+    assert got["Popular guides"] == ("navigation", "navigation.list")
+    assert teaser not in got and not set(paragraphs(6)) & set(got)
+
+
 def test_fallback_footer_zone() -> None:
     got = decisions([*paragraphs(5), "About us", "Contact", "Jobs", "Archive"], Config(line_model=False))
     assert got["Jobs"] == ("navigation", "zone.outside")
