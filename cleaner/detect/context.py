@@ -1,8 +1,10 @@
 """Context rules: decide a line by its neighbours, its list, or the rest of the corpus."""
 from __future__ import annotations
 
+import re
+
 from ..document import HEADING_TAGS, Line
-from ..phrases import load_phrasebook
+from ..phrases import load_patterns, load_phrasebook
 from .base import Context
 from .zones import main_region
 
@@ -11,6 +13,9 @@ LIST_MIN = 2
 SHORT_WORDS = 6
 REPEATED_INSIDE_WORDS = 3
 CAPTION_MAX_WORDS = 25
+#: Words besides its date a dateline has at most ("Published", "Updated on", "Atualizado há 2 horas").
+DATELINE_OTHER_WORDS = 4
+_WORD_RE = re.compile(r"\w+")
 AMID_MAIN_REMOVED_HINTS = frozenset({"comments", "navigation", "author_bio"})
 #: DOM words whose hint does not remove prose amid the main text (an article's own header).
 AMID_MAIN_WEAK_WORDS = frozenset({"header"})
@@ -167,8 +172,10 @@ def caption_before_credit(ctx: Context) -> None:
     """A short line right above a photo credit ("Photo: …") is that photo's caption.
 
     Not a line that ends like a sentence: a credit often closes an article, and the line
-    above it is then the article's last sentence (a missed caption costs less).
+    above it is then the article's last sentence (a missed caption costs less). Nor a
+    dateline ("Published 14 October 2026": :func:`dateline`), which is no caption.
     """
+    dates = load_patterns(ctx.languages, "comment_dates")
     for i, d in sorted(ctx.decided.items()):
         if d.category != "caption" or not d.rule.startswith("phrase."):
             continue
@@ -176,8 +183,19 @@ def caption_before_credit(ctx: Context) -> None:
         if j is None or not ctx.open(j):
             continue
         f = ctx.feats[j]
-        if 0 < f.words <= CAPTION_MAX_WORDS and not f.terminal:
+        if 0 < f.words <= CAPTION_MAX_WORDS and not f.terminal and not dateline(ctx.lines[j].text, dates):
             ctx.decide(j, "caption", "caption.before_credit", evidence=f"credit line {i}")
+
+
+def dateline(text: str, dates: tuple[re.Pattern[str], ...]) -> bool:
+    """A line that is a date and at most ``DATELINE_OTHER_WORDS`` other words ("Published
+    14 October 2026", "20/11/2026 10h32 Atualizado há 2 horas"): ``dates`` are the
+    languages' ``comment_dates`` patterns, searched in the lower-cased line."""
+    rest, found = text.lower(), False
+    for rx in dates:
+        rest, n = rx.subn(" ", rest)
+        found = found or n > 0
+    return found and len(_WORD_RE.findall(rest)) <= DATELINE_OTHER_WORDS
 
 
 def no_words(ctx: Context) -> None:

@@ -12,6 +12,8 @@ INSIDE_MAX_RUN = 15
 EDGE_RUN = 8
 STEM_CHARS = 4
 _WORD_RE = re.compile(r"\w{3,}")
+#: Marks a title may open with: a quote ("'We had no idea': …", „…", «…»), a bracket.
+OPENING_MARKS = "\"'“‘„‚«‹「『¿¡(["
 
 
 def line_value(ctx: Context, i: int) -> float:
@@ -53,7 +55,8 @@ def title_line(ctx: Context, start: int) -> int | None:
 
     The title is a heading-like line whose words (of three letters or more, compared by their
     first letters: :func:`_words`) mostly recur in the article's text (headlines of other stories share few words with this one):
-    the nearest such line to the article, with at least three such words and no date.
+    the nearest such line to the article, with at least three such words and no date. It
+    opens with a letter or digit, or a quote mark before one (:data:`OPENING_MARKS`).
     """
     region = main_region(ctx) or (start, start)
     dates = load_patterns(ctx.languages, "comment_dates")
@@ -66,7 +69,7 @@ def title_line(ctx: Context, start: int) -> int | None:
         text = ctx.lines[i].text.strip()
         if i in ctx.decided or ctx.matches[i] is not None or not 3 <= f.words <= 25:
             continue
-        if f.alpha_ratio < 0.6 or text.endswith((".", ":")) or not text[:1].isalnum():
+        if f.alpha_ratio < 0.6 or text.endswith((".", ":")) or not text.lstrip(OPENING_MARKS)[:1].isalnum():
             continue
         if any(rx.search(text.lower()) for rx in dates):  # a byline or dateline
             continue

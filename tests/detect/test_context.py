@@ -19,3 +19,15 @@ def test_a_sentence_above_a_photo_credit_stays() -> None:
     got = decisions(lines)
     assert last not in got
     assert got["Photo credit: Jane Smith/Flickr"][0] == "caption"
+
+
+def test_a_dateline_above_a_photo_credit_is_no_caption() -> None:
+    """A date with a word or two ("Published 14 October 2026") above a credit is the
+    article's date, not the photo's caption: it stays, as datelines do; a caption that
+    names a date is still one."""
+    date = "Published 14 October 2026"
+    got = decisions(["Interview by Tom Reyes", date, "Photo: City of Rotterdam", *paragraphs(3)])
+    assert date not in got and got["Photo: City of Rotterdam"][0] == "caption"
+    caption = "Volunteers fill sandbags on the quay in Rotterdam on 14 October 2026"
+    got = decisions([*paragraphs(2), caption, "Photo: City of Rotterdam", *paragraphs(2)])
+    assert got[caption] == ("caption", "caption.before_credit")

@@ -68,3 +68,17 @@ def test_title_words_match_the_article_by_their_stems() -> None:
     ]
     ctx = detect(context(["Strona główna", "Rada miasta zdecydowała: nocne autobusy wrócą od marca", *body]))
     assert ctx.kept.get(1) == "keep.title"
+
+
+def test_a_title_may_open_with_a_quote_mark() -> None:
+    """News titles often open with a quote ("'We had no idea': …", „…", «…»): such a line
+    is still the title, kept, and not removed with the menu above it."""
+    body = [
+        "The temporary flood barrier held back the river for three days, and its engineers say the idea started on a napkin.",
+        "Nobody had tried a barrier of this size in a city centre before, the engineers said, and the insurers were against it.",
+        "The team is now writing up the data so that other cities can build the same barrier, with an open design.",
+    ]
+    for title in ('"We had no idea it would work": the engineers behind the flood barrier',
+                  "«Nobody had tried it»: the flood barrier engineers and their napkin"):
+        ctx = detect(context(["News", "Culture", "Interviews", title, *body]))
+        assert ctx.kept.get(3) == "keep.title" and 3 not in ctx.decided
