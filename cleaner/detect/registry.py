@@ -11,6 +11,7 @@ from .duplicates import duplicate_lines, truncated_copies
 from .model import load_model, model_lines
 from .phrase import phrase_rule
 from .recipes import keep_ingredients
+from .toc import table_of_contents
 from .user import user_rules
 from .zones import keep_inside, keep_title, outside_region
 
@@ -34,6 +35,7 @@ RULES: tuple[RuleSpec, ...] = (
     RuleSpec("line.no_words", "a line with no letter or digit", no_words),
     RuleSpec("comments.section", "inside a comment section", _comments),
     RuleSpec("navigation.list", "a headline list under a navigation heading", link_lists),
+    RuleSpec("navigation.toc", "a table of contents: short lines that recur later, in order, as headings with prose between them (the headings are kept)", table_of_contents),
     RuleSpec("html.outside_main", "HTML block outside the page's main text", outside_main_html, True),
     RuleSpec("keep.inside", "shields short lines between article paragraphs (removes nothing)", keep_inside),
     RuleSpec("model.line", "the learned line model deems it boilerplate", model_lines),
