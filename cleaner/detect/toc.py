@@ -62,12 +62,15 @@ def _run_from(ctx: Context, start: int, keys: list[str | None], lines: dict[str,
 
 
 def _sections(ctx: Context, headings: list[int]) -> bool:
-    """Each heading opens a section of article prose: the first open line after it is a line
-    the features call good, unless the next heading comes first (a subsection's heading right
+    """Each heading opens a section of text: the first line after it that is neither blank
+    nor removed is article prose (a line the features call good) or a line a keep rule holds
+    (an ingredient list), unless the next heading comes first (a subsection's heading right
     under its section's); at least :data:`TOC_MIN_ENTRIES` sections hold text."""
     ends = [*headings[1:], len(ctx.lines)]
-    firsts = [next((k for k in range(a + 1, b) if ctx.open(k)), None) for a, b in zip(headings, ends)]
-    return all(k is None or ctx.feats[k].good() for k in firsts) and sum(k is not None for k in firsts) >= TOC_MIN_ENTRIES
+    firsts = [next((k for k in range(a + 1, b) if k not in ctx.decided and not ctx.feats[k].blank), None)
+              for a, b in zip(headings, ends)]
+    return (all(k is None or k in ctx.kept or ctx.feats[k].good() for k in firsts)
+            and sum(k is not None for k in firsts) >= TOC_MIN_ENTRIES)
 
 
 def tables(ctx: Context) -> list[list[tuple[int, int]]]:

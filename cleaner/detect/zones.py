@@ -8,6 +8,10 @@ from .base import Context
 
 TITLE_LOOKBACK = 30
 TITLE_MIN_OVERLAP = 0.5
+#: Short lines (a byline) that may stand between a headline and its dateline, and their words at most.
+BYLINE_LINES = 2
+BYLINE_WORDS = 8
+BYLINE_NAME_WORDS = 5
 INSIDE_MAX_RUN = 15
 EDGE_RUN = 8
 STEM_CHARS = 4
@@ -56,7 +60,9 @@ def title_line(ctx: Context, start: int) -> int | None:
     The title is a heading-like line whose words (of three letters or more, compared by their
     first letters: :func:`_words`) mostly recur in the article's text (headlines of other stories share few words with this one):
     the nearest such line to the article, with at least three such words and no date. It
-    opens with a letter or digit, or a quote mark before one (:data:`OPENING_MARKS`).
+    opens with a letter or digit, or a quote mark before one (:data:`OPENING_MARKS`). With no
+    such line, the nearest heading-like line is the title when a dateline follows it
+    (:func:`_above_dateline`): a headline over its date and byline, whatever its words.
     """
     region = main_region(ctx) or (start, start)
     dates = load_patterns(ctx.languages, "comment_dates")
@@ -64,19 +70,50 @@ def title_line(ctx: Context, start: int) -> int | None:
     for i in range(start, region[1] + 1):
         if i not in ctx.decided:
             body |= _words(ctx.lines[i].text)
+    nearest: int | None = None  # the nearest heading-like line: -1 when no dateline follows it
     for i in range(start - 1, max(-1, start - 1 - TITLE_LOOKBACK), -1):
-        f = ctx.feats[i]
-        text = ctx.lines[i].text.strip()
-        if i in ctx.decided or ctx.matches[i] is not None or not 3 <= f.words <= 25:
+        words = _heading_words(ctx, i, dates)
+        if not words:
             continue
-        if f.alpha_ratio < 0.6 or text.endswith((".", ":")) or not text.lstrip(OPENING_MARKS)[:1].isalnum():
-            continue
-        if any(rx.search(text.lower()) for rx in dates):  # a byline or dateline
-            continue
-        words = _words(ctx.lines[i].text)
-        if len(words) >= 3 and len(words & body) >= TITLE_MIN_OVERLAP * len(words):
+        if len(words & body) >= TITLE_MIN_OVERLAP * len(words):
             return i
-    return None
+        if nearest is None and not _byline_shaped(ctx.lines[i].text):
+            nearest = i if _above_dateline(ctx, i, dates) else -1
+    return nearest if nearest is not None and nearest >= 0 else None
+
+
+def _heading_words(ctx: Context, i: int, dates: tuple[re.Pattern[str], ...]) -> set[str]:
+    """The words (:func:`_words`) of line ``i`` if it is shaped like a headline (open, 3 to
+    25 words, mostly letters, no sentence or label end, no date), at least three; else none."""
+    f = ctx.feats[i]
+    text = ctx.lines[i].text.strip()
+    if i in ctx.decided or ctx.matches[i] is not None or not 3 <= f.words <= 25:
+        return set()
+    if f.alpha_ratio < 0.6 or text.endswith((".", ":")) or not text.lstrip(OPENING_MARKS)[:1].isalnum():
+        return set()
+    if any(rx.search(text.lower()) for rx in dates):  # a byline or dateline
+        return set()
+    words = _words(text)
+    return words if len(words) >= 3 else set()
+
+
+def _byline_shaped(text: str) -> bool:
+    """A short word and a name ("By Tom Reyes", "von Anna Berger", "Por Ana Souza"): at most
+    ``BYLINE_NAME_WORDS`` words, the first of at most four letters, the others capitalised."""
+    words = text.split()
+    return 2 <= len(words) <= BYLINE_NAME_WORDS and len(words[0]) <= 4 and all(w[:1].isupper() for w in words[1:])
+
+
+def _above_dateline(ctx: Context, i: int, dates: tuple[re.Pattern[str], ...]) -> bool:
+    """A dateline ("Published 12 October 2026 by Anna") follows line ``i``, with at most
+    ``BYLINE_LINES`` short lines ("By Anna Smith") before it: ``i`` is a headline."""
+    after = [k for k in range(i + 1, min(len(ctx.lines), i + 1 + 2 * (BYLINE_LINES + 1))) if not ctx.feats[k].blank]
+    for k in after[: BYLINE_LINES + 1]:
+        if any(rx.search(ctx.lines[k].text.lower()) for rx in dates):
+            return True
+        if ctx.feats[k].words > BYLINE_WORDS or ctx.feats[k].good():
+            return False
+    return False
 
 
 def keep_title(ctx: Context) -> None:

@@ -82,3 +82,21 @@ def test_a_title_may_open_with_a_quote_mark() -> None:
                   "«Nobody had tried it»: the flood barrier engineers and their napkin"):
         ctx = detect(context(["News", "Culture", "Interviews", title, *body]))
         assert ctx.kept.get(3) == "keep.title" and 3 not in ctx.decided
+
+
+def test_a_headline_over_its_dateline_is_the_title_with_few_shared_words() -> None:
+    """A headline's words need not recur in the text ("Saftiger Apfelkuchen vom Blech" over
+    a text of "Äpfel" and "Kuchen"): the nearest heading-like line above the article is the
+    title when a dateline follows it, with a byline at most between them."""
+    body = [
+        "Wenn im Herbst die Äpfel reif sind, backe ich diesen Kuchen fast jede Woche, weil er schnell gemacht ist.",
+        "Den Ofen auf 180 Grad vorheizen, Butter und Zucker schaumig schlagen und die Eier nacheinander unterrühren.",
+        "Die Äpfel schälen, in Spalten schneiden und auf dem Teig verteilen, dann vierzig Minuten backen lassen.",
+    ]
+    title = "Saftiger Apfelkuchen vom Blech"
+    for between in ([], ["von Anna Berger"]):
+        lines = ["Startseite", "Rezepte", "Backen", title, *between, "Veröffentlicht am 12. Oktober 2026", *body]
+        ctx = detect(context(lines))
+        assert ctx.kept.get(3) == "keep.title"
+    ctx = detect(context(["Startseite", "Rezepte", "Backen", title, *body]))
+    assert ctx.kept.get(3) is None  # no dateline: the words must recur

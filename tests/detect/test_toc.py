@@ -40,3 +40,15 @@ def test_a_menu_printed_twice_is_no_table_of_contents() -> None:
 def test_two_entries_are_too_few() -> None:
     got = decisions(_page(HEADINGS[:2], HEADINGS[:2]))
     assert not any(rule == "navigation.toc" for _, rule in got.values())
+
+
+def test_a_section_may_open_with_a_kept_list() -> None:
+    """A recipe's "Ingredients" section opens with its list (kept by keep.ingredients), not
+    with prose: it still counts as a section the table names."""
+    heads = ["Ingredients", "Method", "Tips"]
+    lines = [*paragraphs(1, first=20), "Contents", *heads,
+             "Ingredients", "250 g butter", "200 g sugar", "400 g flour", "4 eggs",
+             "Method", *paragraphs(2), "Tips", *paragraphs(1, first=5)]
+    ctx = detect(context(lines))
+    assert [ctx.decided[i].rule for i in (2, 3, 4)] == ["navigation.toc"] * 3
+    assert all(ctx.kept.get(i) for i in (5, 10, 13)) and not {5, 10, 13} & set(ctx.decided)
