@@ -11,6 +11,7 @@ line next to it is no such box. The shapes are phrase data, per language
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 from ..phrases import load_patterns, norm_line
@@ -21,6 +22,11 @@ from .base import Context
 BIO_MAX_WORDS = 80
 #: What the line after a bio may be for the bio to close an author box before the article ends.
 BOX_AFTER = ("author_bio", "share", "navigation")
+#: An author box's heading ("About Jane Doe") has at most this many words; the name it gives
+#: recurs in the bio's first ``NAME_WORDS`` words.
+NAME_MAX_WORDS = 6
+NAME_WORDS = 12
+_WORD_RE = re.compile(r"\w+")
 
 
 def closing_bios(ctx: Context) -> None:
@@ -34,10 +40,25 @@ def closing_bios(ctx: Context) -> None:
     for i in bios:
         if i > last_paragraph:
             ctx.decide(i, "author_bio", "author_bio.closing", evidence=f"after line {last_paragraph}")
-            continue
-        box = _box_line(ctx, i)
-        if box is not None:
+        elif (box := _box_line(ctx, i)) is not None:
             ctx.decide(i, "author_bio", "author_bio.closing", evidence=f"author box at line {box}")
+        else:
+            continue
+        name = _name_above(ctx, i)
+        if name is not None:
+            ctx.decide(name, "author_bio", "author_bio.closing", evidence=f"name over the bio at line {i}")
+
+
+def _name_above(ctx: Context, i: int) -> int | None:
+    """The author box's heading over bio line ``i``: a short open line ("About Jane Doe",
+    "Jane Doe", "Über Anna Berger") whose capitalised words all name the author, i.e. recur
+    in the bio's first :data:`NAME_WORDS` words."""
+    j = _neighbour(ctx, i, -1)
+    if j is None or not ctx.open(j) or not 0 < ctx.feats[j].words <= NAME_MAX_WORDS or ctx.feats[j].terminal:
+        return None
+    names = [w for w in _WORD_RE.findall(ctx.lines[j].text) if w[:1].isupper()]
+    opening = set(_WORD_RE.findall(ctx.lines[i].text)[:NAME_WORDS])
+    return j if names and all(w in opening for w in names[-2:]) and len(set(names) - opening) <= 1 else None
 
 
 def bio_shaped(ctx: Context, lines: Iterable[int]) -> set[int]:

@@ -119,3 +119,17 @@ def test_the_rule_runs_in_the_pipeline_and_can_be_disabled() -> None:
     assert (on.decided[4].category, on.decided[4].rule) == ("author_bio", "author_bio.closing")
     off = detect(context(lines, Config(disabled_rules=("author_bio.closing", "model.line"))))
     assert 4 not in off.decided
+
+
+@pytest.mark.parametrize("heading", ["About Jane Doe", "Jane Doe", "Über Jane Doe", "Written by Jane Doe"])
+def test_the_name_over_a_closing_bio_goes_with_it(heading: str) -> None:
+    """An author box's heading names the author the bio then describes: it goes with the bio,
+    as author_bio, and says which bio it heads."""
+    got = _bios([*paragraphs(4), heading, BIO])
+    assert got[4] == ("author_bio", "author_bio.closing", "name over the bio at line 5")
+    assert got[5][:2] == ("author_bio", "author_bio.closing")
+
+
+def test_a_heading_that_names_no_one_stays_over_a_bio() -> None:
+    got = _bios([*paragraphs(4), "About the university", BIO])
+    assert 4 not in got and 5 in got
