@@ -86,6 +86,7 @@ def test_a_first_person_bio_goes() -> None:
 
 @pytest.mark.parametrize(("lang", "article", "bio"), [
     ("de", GERMAN, "Jana Muster ist Professorin für Stadtplanung an der Universität Kassel und schreibt über Verkehr."),
+    ("de", GERMAN, "Jana Muster beschäftigt sich mit Verkehr und Stadtplanung. Seit 2019 als Redakteurin dabei, erreichbar unter jana@example.org."),
     ("fr", FRENCH, "Jeanne Martin est professeure d'urbanisme à l'université de Lyon et l'autrice de deux livres."),
     ("es", SPANISH, "Juana Pérez es periodista en Sevilla y escribe sobre vivienda y transporte desde 2015."),
 ])
