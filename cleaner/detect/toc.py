@@ -4,7 +4,8 @@ the sections they list (a blog's "Table of Contents" box, a wiki's "Contents").
 The entries go (``navigation.toc``); the headings they name are the article's own and stay,
 kept by the same rule, so no word of the article is lost: each entry's text is still
 there, in its heading. What tells such a table from a menu printed twice (header and footer)
-is the spread: the headings stand apart, with article prose between each two of them.
+is the spread: each heading opens a section of text (or a subsection), where a menu's copy
+stands among more menu items.
 """
 from __future__ import annotations
 
@@ -15,6 +16,9 @@ from .base import Context
 RULE = "navigation.toc"
 #: Entries a table needs at least.
 TOC_MIN_ENTRIES = 3
+#: Entries one table has at most (a longer one is cut into tables of this many): bounds the
+#: work on a page of many repeated lines.
+TOC_MAX_ENTRIES = 40
 #: Words an entry (and its heading) has at most.
 TOC_MAX_WORDS = 12
 #: An entry's number ("1", "2.1", "3.", "IV)"), left out when entries and headings are compared.
@@ -58,26 +62,35 @@ def _run_from(ctx: Context, start: int, keys: list[str | None], lines: dict[str,
             break
         run.append((i, j))
         heading = j
+        if len(run) == TOC_MAX_ENTRIES:
+            break
     return run
 
 
-def _sections(ctx: Context, headings: list[int]) -> bool:
-    """Each heading opens a section of text: the first line after it that is neither blank
-    nor removed is article prose (a line the features call good) or a line a keep rule holds
-    (an ingredient list), unless the next heading comes first (a subsection's heading right
-    under its section's); at least :data:`TOC_MIN_ENTRIES` sections hold text."""
+def _first_texts(ctx: Context, headings: list[int]) -> list[int | None]:
+    """For each heading, the first line after it that is neither blank nor removed, before
+    the next heading (``None``: the next heading comes first, a subsection's right under its
+    section's)."""
     ends = [*headings[1:], len(ctx.lines)]
-    firsts = [next((k for k in range(a + 1, b) if k not in ctx.decided and not ctx.feats[k].blank), None)
-              for a, b in zip(headings, ends)]
-    return (all(k is None or k in ctx.kept or ctx.feats[k].good() for k in firsts)
-            and sum(k is not None for k in firsts) >= TOC_MIN_ENTRIES)
+    return [next((k for k in range(a + 1, b) if k not in ctx.decided and not ctx.feats[k].blank), None)
+            for a, b in zip(headings, ends)]
+
+
+def _bad_section(ctx: Context, firsts: list[int | None]) -> int | None:
+    """The first section that opens with no text: neither article prose (a line the features
+    call good) nor a line a keep rule holds (an ingredient list)."""
+    return next((n for n, k in enumerate(firsts) if k is not None and k not in ctx.kept and not ctx.feats[k].good()), None)
 
 
 def tables(ctx: Context) -> list[list[tuple[int, int]]]:
     """Each table of contents as (entry, heading) pairs: at least :data:`TOC_MIN_ENTRIES`
-    entries, all before their first heading, each line twice in the document (entry and
-    heading: a line repeated more is a refrain, a table's value, a date), the headings
-    opening sections of prose (:func:`_sections`)."""
+    entries, each line twice in the document (entry and heading: a line repeated more is a
+    refrain, a table's value, a date), every heading opening a section of text
+    (:func:`_bad_section`) and at least :data:`TOC_MIN_ENTRIES` sections holding some.
+
+    A run that fails is not tried again from its later entries, which would fail the same
+    way, except after a section with no text: the work stays linear in the lines.
+    """
     lines = _candidates(ctx)
     keys: list[str | None] = [None] * len(ctx.lines)
     for key, where in lines.items():
@@ -87,11 +100,14 @@ def tables(ctx: Context) -> list[list[tuple[int, int]]]:
     out, i = [], 0
     while i < len(ctx.lines):
         run = _run_from(ctx, i, keys, lines) if keys[i] else []
-        if len(run) >= TOC_MIN_ENTRIES and run[-1][0] < run[0][1] and _sections(ctx, [j for _, j in run]):
-            out.append(run)
-            i = run[-1][0] + 1
-        else:
+        if len(run) < TOC_MIN_ENTRIES:
             i += 1
+            continue
+        firsts = _first_texts(ctx, [j for _, j in run])
+        bad = _bad_section(ctx, firsts)
+        if bad is None and sum(k is not None for k in firsts) >= TOC_MIN_ENTRIES:
+            out.append(run)
+        i = (run[bad][0] if bad is not None else run[-1][0]) + 1
     return out
 
 

@@ -52,3 +52,17 @@ def test_a_section_may_open_with_a_kept_list() -> None:
     ctx = detect(context(lines))
     assert [ctx.decided[i].rule for i in (2, 3, 4)] == ["navigation.toc"] * 3
     assert all(ctx.kept.get(i) for i in (5, 10, 13)) and not {5, 10, 13} & set(ctx.decided)
+
+
+def test_a_page_of_many_repeated_lines_takes_linear_time() -> None:
+    """A long block printed twice (every line a candidate entry with a later copy, no prose)
+    holds no table, and finding so is quick: a failed run is not tried again from within."""
+    import time
+
+    from cleaner.detect.toc import tables
+
+    lines = [f"Short line number {i} here" for i in range(20000)]
+    ctx = context(lines + lines)
+    start = time.perf_counter()
+    assert tables(ctx) == []
+    assert time.perf_counter() - start < 2.0  # minutes when every line started a run of its own
