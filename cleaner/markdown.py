@@ -30,6 +30,8 @@ from .document import Line, Span
 MIN_LINKS = 3
 #: The name of the removal of a Markdown line of markup alone (listed by ``cleaner rules``).
 MARKUP_RULE = "markdown.markup"
+#: The last line of Jina Reader's header (:mod:`cleaner.detect.readerheader`).
+READER_HEADER_END = "Markdown Content:"
 MARKUP_DOC = "a Markdown line of markup alone (an image, a rule): no text (text documents in Markdown)"
 
 # Bounded, and no bracket inside a link's text: each "[" starts a short scan, so a line of
@@ -44,12 +46,13 @@ _DEFINITION_RE = re.compile(r"^ {0,3}\[[^\]\n]+\]:\s*\S+.*$")
 _PREFIX_RE = re.compile(r"^\s*(?:>\s*)*(?:#{1,6}\s+|[*+-]\s+|\d{1,3}[.)]\s+|:(?: {2,}|\t)\s*)?")
 _EMPHASIS_RE = re.compile(r"\*{1,3}|(?<![\w\\])_{1,3}(?=\S)|(?<=\S)_{1,3}(?!\w)|~~|`+")
 _ESCAPE_RE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>~])")
-#: A line that starts a block of its own: heading, list item, quote, table row, fence, rule,
+#: A line that starts a block of its own: heading, list item, quote, table row, fence, rule
+#: (or a heading's "===" underline),
 #: or a definition (``:   text``, as markdownify and Pandoc write a ``<dd>``: a comment's
 #: text under its author line, a caption under its image). A definition's colon is followed
 #: by two spaces or more (or a tab): French prose wrapped before its " : " is not one.
 _BLOCK_START_RE = re.compile(
-    r"^ {0,3}(?:#{1,6}(?:\s|$)|[*+-]\s|\d{1,9}[.)]\s|:(?: {2,}|\t)|>|\||```|~~~|(?:[-*_] *){3,}$)"
+    r"^ {0,3}(?:#{1,6}(?:\s|$)|[*+-]\s|\d{1,9}[.)]\s|:(?: {2,}|\t)|>|\||```|~~~|(?:[-*_] *){3,}$|={3,} *$)"
 )
 
 
@@ -71,9 +74,10 @@ def starts_block(line: str) -> bool:
 
 
 def ends_block(line: str) -> bool:
-    """Whether a Markdown line ends its block: a heading, a table row, or a hard line break
-    (two trailing spaces or a backslash), which a renderer shows as a line of its own."""
-    return line.endswith(("  ", "\\")) or line.lstrip().startswith(("#", "|"))
+    """Whether a Markdown line ends its block: a heading, a table row, a hard line break
+    (two trailing spaces or a backslash), which a renderer shows as a line of its own, or
+    the end of a reader service's header ("Markdown Content:", which the page follows)."""
+    return line.endswith(("  ", "\\")) or line.lstrip().startswith(("#", "|")) or line.strip() == READER_HEADER_END
 
 
 def visible_text(line: str) -> str:

@@ -13,6 +13,7 @@ from typing import Any, NamedTuple
 from .config import Config
 from .corpus import line_key
 from .detect import Context, detect
+from .detect.readerheader import header_fields
 from .document import Decision, Document, Line, Span
 from .features import line_features, stopwords
 from .language import LanguageGuess, detect_language, prose_sample
@@ -126,6 +127,7 @@ def clean_lines(
         "language_reason": guess.reason,
         "phrase_languages": list(ctx.languages),
         "title": ctx.lines[title].text.strip() if title is not None else None,
+        **header_fields(ctx),  # a reader service's header names the page's title, URL and date
     }
     return CleanResult(source, text, removed, flagged, metadata)
 

@@ -220,3 +220,14 @@ def test_model_evidence_may_name_link_density_in_markdown_only() -> None:
 
     assert hidden(PAGE) == HTML_FEATURES - {"link_density"}
     assert hidden("Home\n" + ARTICLE[2] + "\n") == HTML_FEATURES
+
+
+def test_a_setext_underline_is_markup_alone() -> None:
+    """A heading's "===" underline starts no paragraph and holds no text: like a "---" one,
+    it goes as markup, and the heading above it stays a line of its own."""
+    page = PAGE.replace("# Council backs the new transport plan", "Council backs the new transport plan\n======================")
+    assert page != PAGE and starts_block("======================")
+    result = cleaner.clean_text(page)
+    removed = {page[s.start:s.end].strip(): (s.category, s.rule) for s in result.removed}
+    assert removed["======================"] == ("other", "markdown.markup")
+    assert "Council backs the new transport plan" in result.text

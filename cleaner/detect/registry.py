@@ -10,6 +10,7 @@ from .credits import credit_lines, credit_tails
 from .duplicates import duplicate_lines, truncated_copies
 from .model import load_model, model_lines
 from .phrase import phrase_rule
+from .readerheader import reader_header
 from .recipes import keep_ingredients
 from .toc import table_of_contents
 from .user import user_rules
@@ -24,6 +25,7 @@ def _comments(ctx: Context) -> None:
 
 RULES: tuple[RuleSpec, ...] = (
     RuleSpec("user.rules", "the user's rules file: remove (as user.<name>) or always keep", user_rules),
+    RuleSpec("markdown.reader_header", "a reader service's header above a page's Markdown (\"Title: …\", \"URL Source: …\", \"Markdown Content:\"): metadata, taken into the sidecar", reader_header),
     RuleSpec("phrase.line", "the whole line is a boilerplate phrase", phrase_rule("line")),
     RuleSpec("phrase.regex", "the line matches a boilerplate pattern", phrase_rule("regex")),
     RuleSpec("phrase.start", "the line starts with a boilerplate phrase", phrase_rule("start")),
