@@ -121,13 +121,24 @@ def _goes_on(text: str, following: str, width: int) -> bool:
     """A wrapped line, continued on the next one: it reaches near the width, and it does not
     end a sentence where the next line's first word would have fitted on it (a wrapper breaks
     a line only where the next word does not fit: a sentence ending 20 columns short, above a
-    heading of short words, ends its paragraph)."""
+    heading of short words, ends its paragraph), nor above a stray line (:func:`_stray`)."""
     words = following.split(maxsplit=1)
     n = _length(text)
     if n < width - SLACK or not _wordy(text) or not words:
         return False
+    ends_sentence = text.rstrip().endswith(_TERMINAL)
+    if ends_sentence and _stray(following, width):
+        return False
     fits = n + 1 + len(words[0]) <= width - FIT_SLACK
-    return not (fits and text.rstrip().endswith(_TERMINAL))
+    return not (fits and ends_sentence)
+
+
+def _stray(following: str, width: int) -> bool:
+    """A line that cannot go on a paragraph whose last sentence just ended: it opens in lower
+    case, as no new sentence does, ends without a sentence's mark and is short of the width
+    (a link left under the text: "zurück zur Startseite")."""
+    text = following.strip()
+    return text[:1].islower() and not text.endswith(_TERMINAL) and len(text) < width - SLACK
 
 
 def markdown_paragraphs(source: str, lines: list[Line]) -> list[Line]:

@@ -133,3 +133,17 @@ def test_a_line_whose_next_word_would_have_fitted_ends_its_paragraph() -> None:
     assert blocks[0].endswith("odds are right.") and blocks[0].count("\n") == 3
     assert blocks[1] == "{ 53 comments... read them below or add one }"
     assert blocks[3].startswith("And that emissions") and blocks[3].count("\n") == 2
+
+
+def test_a_stray_link_under_a_wrapped_paragraph_stands_alone() -> None:
+    """A paragraph's last line that ends a sentence at the width is not joined with a short
+    line that opens in lower case and ends without a sentence's mark ("zurück zur
+    Startseite"): no sentence opens so, it is a link left under the text. A line that opens
+    in lower case but ends a sentence still goes on the paragraph."""
+    body = WRAPPED.rstrip("\n").split("\n")
+    width = max(len(l) for l in body)
+    line = ("A sentence that runs on to the width of this wrapped text " * 2)[: width - 1].rstrip() + "."
+    for follower, alone in (("back to the home page", True), ("and to every beach.", False)):
+        doc = "\n".join([*body[:-1], line, follower]) + "\n"
+        blocks = [l.text for l in text_lines(doc)]
+        assert (follower in blocks) is alone, (follower, blocks[-2:])
