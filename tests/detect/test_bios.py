@@ -134,3 +134,12 @@ def test_the_name_over_a_closing_bio_goes_with_it(heading: str) -> None:
 def test_a_heading_that_names_no_one_stays_over_a_bio() -> None:
     got = _bios([*paragraphs(4), "About the university", BIO])
     assert 4 not in got and 5 in got
+
+
+def test_a_closing_line_with_the_authors_social_link_is_a_bio() -> None:
+    """"Senior editor … You can keep up with me on Twitter": first person, after the last
+    paragraph, it is the author's bio; "you can follow them on Twitter" about a company is not."""
+    mine = "Senior editor with a focus on all things tech and gaming. You can keep up with me on Twitter: @janedoe"
+    assert _bios([*paragraphs(3), mine]) == {3: ("author_bio", "author_bio.closing", "after line 2")}
+    theirs = "The studio makes small games for phones. You can follow them on Twitter as @studio"
+    assert _bios([*paragraphs(3), theirs]) == {}
