@@ -31,3 +31,16 @@ def test_a_dateline_above_a_photo_credit_is_no_caption() -> None:
     caption = "Volunteers fill sandbags on the quay in Rotterdam on 14 October 2026"
     got = decisions([*paragraphs(2), caption, "Photo: City of Rotterdam", *paragraphs(2)])
     assert got[caption] == ("caption", "caption.before_credit")
+
+
+def test_the_title_over_a_photo_credit_is_no_caption() -> None:
+    """A headline with the lead picture's credit right under it: keep.title runs before the
+    caption rule, so the title stays and only the credit goes."""
+    body = [
+        "The swimmers will meet again in London, where both are favourites for the medley and the relay finals.",
+        "Their rivalry has driven both to world records, the coach said, and neither will give an inch this summer.",
+        "The medley final is on the first Saturday of the games, and the relay final follows a week later.",
+    ]
+    title = "Swimming rivalry will continue in London this summer"
+    got = decisions(["Sports", title, "Jane Smith / Getty Images", *body])
+    assert title not in got and got["Jane Smith / Getty Images"][0] == "caption"

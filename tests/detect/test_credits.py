@@ -37,6 +37,9 @@ def _tails(lines: list[str]) -> dict[int, tuple[str, str, str, str]]:
         ("The prime minister greets the visiting delegation", " (Picture by Kenmore Bynoe.)"),
         ("A view of the eclipse from Clifton Beach in Queensland.", " Credit: Ian Musgrave."),
         ("Radfahren am Almkanal in Salzburg", " © Österreich Werbung / Ulli Cecerle-Uitz"),
+        # a dot inside a name (a domain, a licence's version) does not end the credit
+        ("Oil pumps at sunset in the desert.", " Image: TebNad/Shutterstock.com"),
+        ("Volunteers fill sandbags on the quay.", " Photo: Timur | flickr | CC BY 2.0"),
     ],
 )
 def test_the_credit_closing_a_caption_goes_and_the_caption_stays(caption: str, credit: str) -> None:
