@@ -38,6 +38,8 @@ THAI_CHARS_PER_WORD = 4.0
 _THAI = "\u0e01-\u0e3a\u0e40-\u0e4e"
 _SPACELESS_RE = re.compile(f"[{_CJK}{_THAI}]")
 _RUN_RE = re.compile(f"[{_CJK}]+|[{_THAI}]+")
+#: A run of Chinese or Japanese characters.
+CJK_RUN_RE = re.compile(f"[{_CJK}]+")
 _THAI_RE = re.compile(f"[{_THAI}]")
 _DIGITS_RE = re.compile(r"[\d_]+")
 

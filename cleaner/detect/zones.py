@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 
 from ..phrases import load_patterns
+from ..words import CJK_RUN_RE
 from .base import Context
 
 TITLE_LOOKBACK = 30
@@ -50,8 +51,14 @@ def main_region(ctx: Context) -> tuple[int, int] | None:
 
 def _words(text: str) -> set[str]:
     """A line's words of three letters or more, cut to their first ``STEM_CHARS`` letters
-    (a crude stem: "autobusy" and "autobusów", "council" and "councils" then agree)."""
-    return {w[:STEM_CHARS] for w in _WORD_RE.findall(text.lower())}
+    (a crude stem: "autobusy" and "autobusów", "council" and "councils" then agree); in
+    Chinese or Japanese, written without spaces, the pairs of adjacent characters instead
+    ("消费券" gives "消费", "费券"), which a title and its text share as they share words."""
+    text = text.lower()
+    out = {w[:STEM_CHARS] for w in _WORD_RE.findall(CJK_RUN_RE.sub(" ", text))}
+    for run in CJK_RUN_RE.findall(text):
+        out.update(run[k : k + 2] for k in range(len(run) - 1))
+    return out
 
 
 def title_line(ctx: Context, start: int) -> int | None:

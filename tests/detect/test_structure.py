@@ -100,3 +100,17 @@ def test_a_headline_over_its_dateline_is_the_title_with_few_shared_words() -> No
         assert ctx.kept.get(3) == "keep.title"
     ctx = detect(context(["Startseite", "Rezepte", "Backen", title, *body]))
     assert ctx.kept.get(3) is None  # no dateline: the words must recur
+
+
+def test_a_chinese_title_is_found_by_the_character_pairs_it_shares() -> None:
+    """Chinese is written without spaces: a title is one or two "words" (too few to weigh),
+    and they would never recur whole. Read as pairs of adjacent characters, it is a title's
+    line: over its dateline, or sharing most of its pairs with the text."""
+    body = [
+        "上海市商务委员会20日宣布，将于本月底发放新一轮消费券，总额达五亿元，覆盖餐饮、零售和文旅等领域。",
+        "据介绍，本轮消费券分三批发放，市民可通过指定应用程序领取。每人每批最多可领取一张。",
+        "业内人士认为，消费券有助于提振年底消费，但效果还需进一步观察。",
+    ]
+    title = "上海发布新一轮消费券 总额达五亿元"
+    ctx = detect(context(["首页", "新闻", "财经", "登录", title, "2026-11-20 09:15:32 来源：新华网 作者：李明", *body, "分享到：", "微信"]))
+    assert ctx.kept.get(4) == "keep.title" and 4 not in ctx.decided
