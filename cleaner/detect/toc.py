@@ -28,7 +28,9 @@ _NUMBER_RE = re.compile(r"^(\d+(\.\d+)*\.?|[ivxlcdm]+[.)])\s+")
 def _key(text: str) -> str:
     """A line as entries and headings are compared: case, spacing, a leading number and the
     punctuation at either end aside."""
-    text = _NUMBER_RE.sub("", " ".join(text.casefold().split()))
+    text = " ".join(text.casefold().split())
+    if text[:1].isdigit() or text[:1] in "ivxlcdm":  # only then can it open with a number
+        text = _NUMBER_RE.sub("", text)
     return text.strip(" .:;,!-–—|»·•*#")
 
 
@@ -36,7 +38,7 @@ def _candidates(ctx: Context) -> dict[str, list[int]]:
     """Key -> the open, short lines that have it, in order."""
     out: dict[str, list[int]] = {}
     for i, line in enumerate(ctx.lines):
-        if ctx.open(i) and 0 < ctx.feats[i].words <= TOC_MAX_WORDS and not ctx.protected(i):
+        if 0 < ctx.feats[i].words <= TOC_MAX_WORDS and ctx.open(i) and not ctx.protected(i):
             key = _key(line.text)
             if key:
                 out.setdefault(key, []).append(i)
