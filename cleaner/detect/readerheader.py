@@ -37,8 +37,10 @@ def _header(ctx: Context) -> list[tuple[int, str, str]]:
 
 
 def reader_header(ctx: Context) -> None:
-    """Remove a reader service's header (the module doc); its title becomes the context's,
-    as an HTML page's does (a later copy of it may go as a duplicate)."""
+    """Remove a reader service's header (the module doc) from a text document; its title
+    becomes the context's, as an HTML page's does (a later copy of it may go as a duplicate)."""
+    if ctx.is_html:  # a page's head says what such a header would
+        return
     for i, name, value in _header(ctx):
         ctx.decide(i, "other", RULE, evidence=f"header field {name or END}")
         if name == "Title" and value and not ctx.title:

@@ -37,7 +37,7 @@ RULES: tuple[RuleSpec, ...] = (
     RuleSpec("line.no_words", "a line with no letter or digit", no_words),
     RuleSpec("comments.section", "inside a comment section", _comments),
     RuleSpec("navigation.list", "a headline list under a navigation heading", link_lists),
-    RuleSpec("navigation.toc", "a table of contents: short lines that recur later, in order, as headings with prose between them (the headings are kept)", table_of_contents),
+    RuleSpec("navigation.toc", "a table of contents: short lines that recur later, in order, as the headings of sections of text (the headings are kept)", table_of_contents),
     RuleSpec("html.outside_main", "HTML block outside the page's main text", outside_main_html, True),
     RuleSpec("keep.inside", "shields short lines between article paragraphs (removes nothing)", keep_inside),
     RuleSpec("model.line", "the learned line model deems it boilerplate", model_lines),

@@ -52,3 +52,12 @@ def test_no_header_without_its_end_or_its_title() -> None:
         text = "\n".join([*lines, *paragraphs(3)]) + "\n"
         assert all(rule != "markdown.reader_header" for _, rule in _removed(text).values())
         assert cleaner.clean_text(text).metadata.get("url") is None
+
+
+def test_an_html_page_has_no_reader_header() -> None:
+    """The rule reads text documents only: a page's head gives its metadata."""
+    html = "<html><body><p>Title: Council backs the new cycle lanes</p><p>URL Source: https://example.org/x</p>" \
+           "<p>Markdown Content:</p>" + "".join(f"<p>{p}</p>" for p in paragraphs(3)) + "</body></html>"
+    result = cleaner.clean_html(html)
+    assert all(s.rule != "markdown.reader_header" for s in result.removed)
+    assert result.metadata.get("url") != "https://example.org/x"
