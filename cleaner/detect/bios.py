@@ -11,11 +11,11 @@ line next to it is no such box. The shapes are phrase data, per language
 """
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 
 from ..phrases import load_patterns, norm_line
 from ..regexindex import index_of
+from ..words import word_re
 from .base import Context
 
 #: A bio is a short paragraph; a longer line is article text whatever it starts with.
@@ -26,7 +26,6 @@ BOX_AFTER = ("author_bio", "share", "navigation")
 #: recurs in the bio's first ``NAME_WORDS`` words.
 NAME_MAX_WORDS = 6
 NAME_WORDS = 12
-_WORD_RE = re.compile(r"\w+")
 
 
 def closing_bios(ctx: Context) -> None:
@@ -56,8 +55,8 @@ def _name_above(ctx: Context, i: int) -> int | None:
     j = _neighbour(ctx, i, -1)
     if j is None or not ctx.open(j) or not 0 < ctx.feats[j].words <= NAME_MAX_WORDS or ctx.feats[j].terminal:
         return None
-    names = [w for w in _WORD_RE.findall(ctx.lines[j].text) if w[:1].isupper()]
-    opening = set(_WORD_RE.findall(ctx.lines[i].text)[:NAME_WORDS])
+    names = [w for w in word_re().findall(ctx.lines[j].text) if w[:1].isupper()]
+    opening = set(word_re().findall(ctx.lines[i].text)[:NAME_WORDS])
     return j if names and all(w in opening for w in names[-2:]) and len(set(names) - opening) <= 1 else None
 
 

@@ -5,6 +5,7 @@ import re
 
 from ..document import HEADING_TAGS, Line
 from ..phrases import load_patterns, load_phrasebook
+from ..words import word_re
 from .base import Context
 from .zones import main_region
 
@@ -15,7 +16,6 @@ REPEATED_INSIDE_WORDS = 3
 CAPTION_MAX_WORDS = 25
 #: Words besides its date a dateline has at most ("Published", "Updated on", "Atualizado há 2 horas").
 DATELINE_OTHER_WORDS = 4
-_WORD_RE = re.compile(r"\w+")
 AMID_MAIN_REMOVED_HINTS = frozenset({"comments", "navigation", "author_bio"})
 #: DOM words whose hint does not remove prose amid the main text (an article's own header).
 AMID_MAIN_WEAK_WORDS = frozenset({"header"})
@@ -195,7 +195,7 @@ def dateline(text: str, dates: tuple[re.Pattern[str], ...]) -> bool:
     for rx in dates:
         rest, n = rx.subn(" ", rest)
         found = found or n > 0
-    return found and len(_WORD_RE.findall(rest)) <= DATELINE_OTHER_WORDS
+    return found and len(word_re().findall(rest)) <= DATELINE_OTHER_WORDS
 
 
 def no_words(ctx: Context) -> None:
