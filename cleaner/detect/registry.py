@@ -4,6 +4,7 @@ from __future__ import annotations
 from ..phrases import load_patterns, load_phrasebook
 from .base import Context, RuleSpec
 from .bios import closing_bios
+from .calendar import calendars
 from .comments import comment_sections
 from .context import between_removed, caption_before_credit, no_words, link_lists, outside_main_html, repeated_lines
 from .credits import credit_lines, credit_tails
@@ -35,6 +36,7 @@ RULES: tuple[RuleSpec, ...] = (
     RuleSpec("caption.before_credit", "a short line right above a photo credit", caption_before_credit),
     RuleSpec("keep.ingredients", "keeps a recipe's ingredient list: a run of quantity lines (removes nothing)", keep_ingredients),
     RuleSpec("line.no_words", "a line with no letter or digit", no_words),
+    RuleSpec("navigation.calendar", "a calendar widget: a month's day numbers one to a line, 1 to at least 28, with its weekday heads", calendars),
     RuleSpec("comments.section", "inside a comment section", _comments),
     RuleSpec("navigation.list", "a headline list under a navigation heading", link_lists),
     RuleSpec("navigation.toc", "a table of contents: short lines that recur later, in order, as the headings of sections of text (the headings are kept)", table_of_contents),
