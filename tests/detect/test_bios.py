@@ -25,6 +25,27 @@ SPANISH = [
     "En una reunión con los vecinos, la principal preocupación fueron las plazas de aparcamiento que desaparecerán de la calle.",
 ]
 
+DUTCH = [
+    "De gemeenteraad heeft dinsdagavond ingestemd met het nieuwe fietspad langs het spoor, met een ruime meerderheid van stemmen.",
+    "De werkzaamheden beginnen in het voorjaar en de gemeente rekent op een bedrag van ongeveer twee miljoen euro voor het hele traject.",
+    "Bewoners maakten zich tijdens een bijeenkomst vooral zorgen over de parkeerplaatsen die aan de straat zullen verdwijnen.",
+]
+ITALIAN = [
+    "Il consiglio comunale ha approvato martedì sera la nuova pista ciclabile lungo la ferrovia, con un'ampia maggioranza di voti.",
+    "I lavori inizieranno in primavera e il comune stima una spesa di circa due milioni di euro per l'intero tratto della pista.",
+    "Durante un incontro pubblico i residenti si sono preoccupati soprattutto dei parcheggi che scompariranno lungo la strada.",
+]
+PORTUGUESE = [
+    "A câmara municipal aprovou na terça-feira à noite a nova ciclovia ao longo da linha do comboio, com uma larga maioria de votos.",
+    "As obras devem começar na primavera e a autarquia estima um custo de cerca de dois milhões de euros para todo o percurso.",
+    "Numa reunião pública, os moradores mostraram-se sobretudo preocupados com os lugares de estacionamento que vão desaparecer.",
+]
+POLISH = [
+    "Rada miasta we wtorek wieczorem przyjęła projekt nowej drogi rowerowej wzdłuż torów kolejowych zdecydowaną większością głosów.",
+    "Prace mają się rozpocząć wiosną, a miasto szacuje ich koszt na około dwa miliony złotych za cały odcinek nowej trasy.",
+    "Podczas spotkania mieszkańcy martwili się przede wszystkim o miejsca parkingowe, które znikną wzdłuż ulicy.",
+]
+
 
 def _bios(lines: list[str]) -> dict[int, tuple[str, str, str]]:
     ctx = context(lines)
@@ -89,6 +110,11 @@ def test_a_first_person_bio_goes() -> None:
     ("de", GERMAN, "Jana Muster beschäftigt sich mit Verkehr und Stadtplanung. Seit 2019 als Redakteurin dabei, erreichbar unter jana@example.org."),
     ("fr", FRENCH, "Jeanne Martin est professeure d'urbanisme à l'université de Lyon et l'autrice de deux livres."),
     ("es", SPANISH, "Juana Pérez es periodista en Sevilla y escribe sobre vivienda y transporte desde 2015."),
+    ("nl", DUTCH, "Sanne de Vries is verslaggever bij de stadsredactie en schrijft over verkeer en wonen."),
+    ("nl", DUTCH, "Ik ben Sanne, redacteur bij een regionale krant en liefhebber van lange fietstochten."),
+    ("it", ITALIAN, "Giulia Rossi è giornalista a Bologna e scrive di urbanistica e trasporti dal 2015."),
+    ("pt", PORTUGUESE, "Ana Souza é jornalista em Lisboa e escreve sobre habitação e transportes desde 2015."),
+    ("pl", POLISH, "Anna Kowalska jest dziennikarką działu miejskiego i pisze o transporcie oraz mieszkalnictwie."),
 ])
 def test_other_languages_use_their_own_shapes(lang: str, article: list[str], bio: str) -> None:
     ctx = context([*article, bio])
@@ -101,6 +127,10 @@ def test_other_languages_use_their_own_shapes(lang: str, article: list[str], bio
     (GERMAN, "Er ist Professor für Stadtplanung und berät die Stadt seit vielen Jahren."),
     (FRENCH, "Elle est journaliste depuis vingt ans et suit le dossier depuis le début."),
     (SPANISH, "Ella es periodista desde hace veinte años y sigue el asunto desde el principio."),
+    (DUTCH, "Zij is journalist sinds twintig jaar en volgt het dossier vanaf het begin."),
+    (ITALIAN, "Lei è giornalista da vent'anni e segue la vicenda fin dall'inizio."),
+    (PORTUGUESE, "Ela é jornalista há vinte anos e acompanha o caso desde o início."),
+    (POLISH, "Ona jest dziennikarką od dwudziestu lat i śledzi sprawę od samego początku."),
 ])
 def test_a_closing_sentence_with_a_pronoun_stays_in_other_languages_too(article: list[str], closing: str) -> None:
     assert _bios([*article, closing]) == {}
