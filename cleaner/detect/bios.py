@@ -50,14 +50,15 @@ def closing_bios(ctx: Context) -> None:
 
 def _name_above(ctx: Context, i: int) -> int | None:
     """The author box's heading over bio line ``i``: a short open line ("About Jane Doe",
-    "Jane Doe", "Über Anna Berger") whose capitalised words all name the author, i.e. recur
-    in the bio's first :data:`NAME_WORDS` words."""
+    "Jane Doe", "Über Anna Berger", "JANE DOE") whose capitalised words name the author: its
+    last one (the surname) and all but one of them recur, in any case, in the bio's first
+    :data:`NAME_WORDS` words ("Doe covers courts for …" under "JANE DOE")."""
     j = _neighbour(ctx, i, -1)
     if j is None or not ctx.open(j) or not 0 < ctx.feats[j].words <= NAME_MAX_WORDS or ctx.feats[j].terminal:
         return None
-    names = [w for w in word_re().findall(ctx.lines[j].text) if w[:1].isupper()]
-    opening = set(word_re().findall(ctx.lines[i].text)[:NAME_WORDS])
-    return j if names and all(w in opening for w in names[-2:]) and len(set(names) - opening) <= 1 else None
+    names = [w.casefold() for w in word_re().findall(ctx.lines[j].text) if w[:1].isupper()]
+    opening = {w.casefold() for w in word_re().findall(ctx.lines[i].text)[:NAME_WORDS]}
+    return j if names and names[-1] in opening and len(set(names) - opening) <= 1 else None
 
 
 def bio_shaped(ctx: Context, lines: Iterable[int]) -> set[int]:

@@ -173,3 +173,17 @@ def test_a_closing_line_with_the_authors_social_link_is_a_bio() -> None:
     assert _bios([*paragraphs(3), mine]) == {3: ("author_bio", "author_bio.closing", "after line 2")}
     theirs = "The studio makes small games for phones. You can follow them on Twitter as @studio"
     assert _bios([*paragraphs(3), theirs]) == {}
+
+
+def test_a_wire_reporters_tagline_goes_with_the_name_over_it() -> None:
+    """"Gonzalez covers the environment for The Associated Press." under "MARIA GONZALEZ":
+    the name heading is in capitals and the tagline gives the surname only."""
+    got = _bios([*paragraphs(3), "MARIA GONZALEZ", "Gonzalez covers the environment for The Associated Press."])
+    assert got == {3: ("author_bio", "author_bio.closing", "name over the bio at line 4"),
+                   4: ("author_bio", "author_bio.closing", "after line 2")}
+
+
+def test_a_reporters_tagline_inside_the_article_stays() -> None:
+    """The same sentence amid the article is about someone in the story."""
+    lines = [*paragraphs(2), "Gonzalez covers the environment for The Associated Press.", *paragraphs(2, 2)]
+    assert _bios(lines) == {}
