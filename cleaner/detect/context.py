@@ -27,9 +27,10 @@ SUBTITLE_WORDS = 5
 
 
 def _title_like(ctx: Context, i: int) -> bool:
-    """A headline's shape: at most 16 words, no prose, no full stop at the end (nor a CJK one)."""
-    f = ctx.feats[i]
-    return 1 <= f.words <= 16 and not ctx.protected(i) and not ctx.lines[i].text.rstrip().endswith((".", "。"))
+    """A headline's shape: at most 16 words, no full stop at the end (nor a CJK one), and no
+    prose unless a question ("What causes these lines in my photos?": a Q&A site's list)."""
+    f, text = ctx.feats[i], ctx.lines[i].text.rstrip()
+    return 1 <= f.words <= 16 and (not ctx.protected(i) or text.endswith(("?", "？"))) and not text.endswith((".", "。"))
 
 
 def link_lists(ctx: Context) -> None:

@@ -44,3 +44,15 @@ def test_the_title_over_a_photo_credit_is_no_caption() -> None:
     title = "Swimming rivalry will continue in London this summer"
     got = decisions(["Sports", title, "Jane Smith / Getty Images", *body])
     assert title not in got and got["Jane Smith / Getty Images"][0] == "caption"
+
+
+def test_a_list_of_questions_under_a_list_heading_goes() -> None:
+    """A Q&A site's "Hot Network Questions": headlines that end in a question mark, some long
+    enough to read as prose, are still a list."""
+    questions = [
+        "Can Christians have a right to defend themselves?",
+        "What causes these squiggly lines in my photos and on my sensor?",
+        "In the US, were clover lawns common until a supposed smear campaign by a weedkiller?",
+    ]
+    got = decisions([*paragraphs(3), "Hot Network Questions", *questions])
+    assert all(got[q] == ("navigation", "navigation.list") for q in questions)
