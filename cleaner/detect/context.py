@@ -33,12 +33,32 @@ def _title_like(ctx: Context, i: int) -> bool:
     return 1 <= f.words <= 16 and (not ctx.protected(i) or text.endswith(("?", "？"))) and not text.endswith((".", "。"))
 
 
+def _list_items(ctx: Context, head: int) -> list[int]:
+    """The headline-shaped lines right under list heading ``head`` (at most ``LIST_MAX``)."""
+    run = []
+    for i in range(head + 1, min(len(ctx.lines), head + 1 + LIST_MAX)):
+        if ctx.feats[i].blank:
+            continue
+        if i in ctx.decided or not _title_like(ctx, i):
+            break
+        run.append(i)
+    return run
+
+
+def _closed(ctx: Context, i: int) -> bool:
+    """Line ``i`` ends the page or comes right before a removed line: a list of one headline
+    ("Most read" over its one story, then the copyright line) ends there."""
+    j = _neighbour(ctx, i, 1)
+    return j is None or j in ctx.decided
+
+
 def link_lists(ctx: Context) -> None:
     """Headline lists under a list heading ("Related articles", ``rules/<lang>/list_heads.txt``).
 
     A heading that is the whole line (a ``[line]`` phrase, or a ``[regex]`` one: those match
     whole lines) goes even with no list under it: its one teaser may be too short a list, or
-    the list may have been removed already.
+    the list may have been removed already. A list has ``LIST_MIN`` headlines, or one that a
+    removed line or the page's end closes (:func:`_closed`).
     """
     heads = load_phrasebook(ctx.languages, ("list_heads",))
     for head, line in enumerate(ctx.lines):
@@ -47,14 +67,8 @@ def link_lists(ctx: Context) -> None:
             continue
         if match.kind in ("line", "regex") and not ctx.protected(head):
             ctx.decide(head, "navigation", "navigation.list", evidence=f"list heading {match.evidence}")
-        run = []
-        for i in range(head + 1, min(len(ctx.lines), head + 1 + LIST_MAX)):
-            if ctx.feats[i].blank:
-                continue
-            if i in ctx.decided or not _title_like(ctx, i):
-                break
-            run.append(i)
-        if len(run) >= LIST_MIN:
+        run = _list_items(ctx, head)
+        if len(run) >= LIST_MIN or run and _closed(ctx, run[-1]):
             for i in run:
                 ctx.decide(i, ctx.hint(i, "navigation"), "navigation.list", evidence=f"heading line {head}")
 

@@ -56,3 +56,14 @@ def test_a_list_of_questions_under_a_list_heading_goes() -> None:
     ]
     got = decisions([*paragraphs(3), "Hot Network Questions", *questions])
     assert all(got[q] == ("navigation", "navigation.list") for q in questions)
+
+
+def test_a_list_of_one_headline_goes_when_a_removed_line_or_the_end_closes_it() -> None:
+    """"Most read" over its one story, then the copyright line; a single line under a list
+    heading that the article goes on after stays."""
+    closed = decisions([*paragraphs(3), "Most Read", "Storm knocks out power to thousands", "© 2026 The Valley Herald. All rights reserved."])
+    assert closed["Storm knocks out power to thousands"] == ("navigation", "navigation.list")
+    at_end = decisions([*paragraphs(3), "Most Read", "Storm knocks out power to thousands"])
+    assert at_end["Storm knocks out power to thousands"] == ("navigation", "navigation.list")
+    open_ = decisions([*paragraphs(3), "Most Read", "Storm knocks out power to thousands", *paragraphs(2, 3)])
+    assert open_.get("Storm knocks out power to thousands", ("", ""))[1] != "navigation.list"
