@@ -33,6 +33,10 @@ class Config:
         max_bytes: raw files larger than this are rejected, not read.
         protect_words: a line of at least this many words that reads like prose is
             article text unless the evidence against it is strong.
+        phrase_max_words: a line of more words is never matched by the phrase lists: a
+            boilerplate phrase opens or fills a notice (the longest cookie notices have
+            some 120 words), and a longer line that starts like one is a page flattened to
+            one line ("Skip to content Home News … the article …"), which must not go whole.
         repeated_min_docs: a line seen in at least this many documents of the corpus
             counts as repeated (the corpus pass); 0 switches the pass off.
         use_trafilatura: for HTML, let trafilatura's main-text extraction vote.
@@ -59,6 +63,7 @@ class Config:
     disabled_rules: tuple[str, ...] = ()
     max_bytes: int = 50_000_000
     protect_words: int = 12
+    phrase_max_words: int = 150
     repeated_min_docs: int = 3
     use_trafilatura: bool = True
     trafilatura_metadata: bool = False
@@ -76,8 +81,8 @@ class Config:
         unknown = set(self.keep_categories) - set(CATEGORIES)
         if unknown:
             raise ValueError(f"unknown categories in keep_categories: {sorted(unknown)}")
-        if self.max_bytes <= 0 or self.protect_words <= 0 or self.repeated_min_docs < 0:
-            raise ValueError("max_bytes and protect_words must be positive, repeated_min_docs >= 0")
+        if self.max_bytes <= 0 or self.protect_words <= 0 or self.phrase_max_words <= 0 or self.repeated_min_docs < 0:
+            raise ValueError("max_bytes, protect_words and phrase_max_words must be positive, repeated_min_docs >= 0")
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> "Config":

@@ -72,7 +72,8 @@ def prepare_context(
     book = load_phrasebook(languages)
     stops = stopwords(guess.code)
     feats = [line_features(line, stops) for line in lines]
-    matches = [book.match(line.text) if f.words or line.text.strip() else None for line, f in zip(lines, feats)]
+    matches = [book.match(line.text) if (f.words or line.text.strip()) and f.words <= config.phrase_max_words else None
+               for line, f in zip(lines, feats)]
     rep = frozenset(i for i, line in enumerate(lines) if repeated and line_key(line.text) in repeated)
     return Context(lines, feats, matches, config, languages, is_html, rep, path=path, url=url or "", title=title)
 

@@ -91,3 +91,22 @@ def test_warm_up_loads_what_the_first_document_would() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
     assert out[0] == "1" and int(out[1]) >= 1 and out[2] == "1"
+
+
+def test_a_page_flattened_to_one_line_is_not_removed_by_the_phrase_its_menu_starts_with() -> None:
+    """A scraper that joined a page into one line: "Skip to main content" opens it, but the
+    line holds the article; over ``phrase_max_words`` words no phrase matches it, and it stays."""
+    flat = " ".join(["Skip to main content Home News Sports", *[ARTICLE] * 6, "Leave a Reply"])
+    assert len(flat.split()) > cleaner.Config().phrase_max_words
+    result = cleaner.clean_text(flat + "\n")
+    assert result.removed == [] and result.text == flat + "\n"
+    short = cleaner.clean_text("Skip to main content Home News Sports\n" + ARTICLE + "\n")
+    assert [(s.category, s.rule) for s in short.removed][:1] == [("navigation", "phrase.start")]
+
+
+def test_phrase_max_words_is_a_setting() -> None:
+    flat = " ".join(["Skip to main content Home News Sports", *[ARTICLE] * 6])
+    result = cleaner.clean_text(flat + "\n", cleaner.Config(phrase_max_words=1000))
+    assert [(s.category, s.rule) for s in result.removed] == [("navigation", "phrase.start")]
+    with pytest.raises(ValueError):
+        cleaner.Config(phrase_max_words=0)
