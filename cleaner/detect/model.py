@@ -28,6 +28,11 @@ EVIDENCE_FEATURES = 3
 _LOG_WORDS = FEATURES.index("log_words")
 BOX_WINDOW = 3
 BOX_VOTES = 2
+#: A navigation phrase of at most this many words over a run of model-removed lines, at most
+#: ``HEADING_REACH`` lines above, heads it ("Tags:", "Most read"): the run is navigation,
+#: whatever buttons stand around (:func:`_heading_category`).
+HEADING_WORDS = 4
+HEADING_REACH = 15
 #: Rows scored at once: bounds the (rows x trees) work arrays of a huge page.
 CHUNK_ROWS = 4096
 
@@ -288,10 +293,24 @@ def _neighbour_category(ctx: Context, i: int) -> str:
     return ""
 
 
-def _category(ctx: Context, i: int, first_comment: int, bios: set[int]) -> str:
+def _heading_category(ctx: Context, i: int, removing: set[int]) -> str:
+    """``navigation`` when a short navigation phrase heads the run of lines the model removes
+    (``removing``) that line ``i`` is in: "Tags:" over a list of tags, "Most read" over one
+    story (:data:`HEADING_WORDS`, :data:`HEADING_REACH`); else nothing."""
+    j = i - 1
+    while j >= max(0, i - HEADING_REACH) and (ctx.feats[j].blank or j in removing):
+        j -= 1
+    d = ctx.decided.get(j) if j >= 0 else None
+    if d is None or not d.rule.startswith("phrase.") or d.category != "navigation":
+        return ""
+    return d.category if ctx.feats[j].words <= HEADING_WORDS else ""
+
+
+def _category(ctx: Context, i: int, first_comment: int, bios: set[int], removing: set[int]) -> str:
     """Category of a line the model removes: its own words or DOM, a bio's shape (``bios``),
-    its box, then its place."""
-    hint = ctx.hint(i, "") or ("author_bio" if i in bios else "") or _neighbour_category(ctx, i)
+    the heading over it, its box, then its place."""
+    hint = (ctx.hint(i, "") or ("author_bio" if i in bios else "") or _heading_category(ctx, i, removing)
+            or _neighbour_category(ctx, i))
     if hint:
         return hint
     if first_comment < i and ctx.protected(i):
@@ -347,6 +366,7 @@ def model_lines(ctx: Context) -> None:
         if p >= _threshold(ctx, i):
             chosen.append((i, stage, p))
     bios = bio_shaped(ctx, (i for i, _, _ in chosen))
+    removing = {i for i, _, _ in chosen}
     for stage in [model] + ([s.last_model] if s.last_model is not model else []):
         mine = [(i, p) for i, st, p in chosen if st is stage]
         if not mine:
@@ -354,4 +374,4 @@ def model_lines(ctx: Context) -> None:
         evidence = stage.explain_rows(s.explain_rows(stage, [i for i, _ in mine]), hide=hide)
         for (i, p), top in zip(mine, evidence):
             why = " ".join(f"{name}{value:+}" for name, value in top)
-            ctx.decide(i, _category(ctx, i, first_comment, bios), "model.line", score=p, evidence=why)
+            ctx.decide(i, _category(ctx, i, first_comment, bios, removing), "model.line", score=p, evidence=why)

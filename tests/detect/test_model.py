@@ -142,3 +142,21 @@ def test_a_bio_the_model_removes_is_named_author_bio_not_its_neighbours_category
     got = decisions([*paragraphs(6), *tail])
     assert got[bio] == ("author_bio", "model.line")
     assert got["Share this:"][0] == "share"
+
+
+
+def test_a_removed_run_takes_the_category_of_the_phrase_heading_it() -> None:
+    """Tags under "Tags:" are navigation, though share buttons stand just above the heading;
+    a "Follow" button heads nothing, nor does a heading over a line the model keeps."""
+    from cleaner.detect import detect
+    from cleaner.detect.model import _heading_category
+
+    from .conftest import context
+
+    lines = [*paragraphs(4), "Share", "Facebook", "Tags:", "Płock", "bridges", "Follow", "Jane Doe"]
+    ctx = detect(context(lines), stop_before="model.line")
+    assert (ctx.decided[5].category, ctx.decided[6].category, ctx.decided[9].category) == ("share", "navigation", "share")
+    removing = {7, 8, 10}
+    assert [_heading_category(ctx, i, removing) for i in (7, 8)] == ["navigation", "navigation"]
+    assert _heading_category(ctx, 10, removing) == ""  # under "Follow"
+    assert _heading_category(ctx, 8, {8}) == ""  # "Płock" is kept: "bridges" has no heading
