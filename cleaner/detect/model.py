@@ -300,7 +300,7 @@ def _heading_category(ctx: Context, i: int, removing: set[int]) -> str:
     j = i - 1
     while j >= max(0, i - HEADING_REACH) and (ctx.feats[j].blank or j in removing):
         j -= 1
-    d = ctx.decided.get(j) if j >= 0 else None
+    d = ctx.decided.get(j) if j >= max(0, i - HEADING_REACH) else None
     if d is None or not d.rule.startswith("phrase.") or d.category != "navigation":
         return ""
     return d.category if ctx.feats[j].words <= HEADING_WORDS else ""

@@ -160,3 +160,6 @@ def test_a_removed_run_takes_the_category_of_the_phrase_heading_it() -> None:
     assert [_heading_category(ctx, i, removing) for i in (7, 8)] == ["navigation", "navigation"]
     assert _heading_category(ctx, 10, removing) == ""  # under "Follow"
     assert _heading_category(ctx, 8, {8}) == ""  # "Płock" is kept: "bridges" has no heading
+    far = detect(context(["Tags:", *[f"tag{n}" for n in range(20)]]), stop_before="model.line")
+    assert _heading_category(far, 15, set(range(1, 21))) == "navigation"
+    assert _heading_category(far, 16, set(range(1, 21))) == ""  # beyond HEADING_REACH
