@@ -218,3 +218,30 @@ def no_words(ctx: Context) -> None:
     for i, f in enumerate(ctx.feats):
         if f.words == 0:
             ctx.decide(i, ctx.hint(i, "other"), "line.no_words")
+
+
+#: A feedback widget's answer buttons ("Yes", "No (4)", "Ja", "Nein", "👍"), in the languages
+#: of the phrase lists; they follow the widget's question.
+_ANSWER_RE = re.compile(
+    r"^(?:yes|no|ja|nein|oui|non|sí|si|sim|não|nao|tak|nie|nee|да|нет|так|ні|evet|hayır|ya|tidak"
+    r"|có|không|ναι|όχι|igen|nem|ano|kyllä|ei|nej|是|否|はい|いいえ|예|아니요|👍|👎)"
+    r"(?:\s*\(\d+\))?$",
+    re.IGNORECASE,
+)
+#: Answer lines under a question at most (yes, no, and "not sure" or a count line).
+ANSWERS_MAX = 3
+
+
+def feedback_answers(ctx: Context) -> None:
+    """The answer buttons under a removed feedback question ("Was this article helpful?" /
+    "Yes" / "No"): a word alone answers it, and goes with it (its category). An interview's
+    "Yes." under a question that stays is left alone: only a question a phrase removed counts."""
+    for q, d in sorted(ctx.decided.items()):
+        if not d.rule.startswith("phrase.") or not ctx.lines[q].text.rstrip().endswith("?"):
+            continue
+        i = q
+        for _ in range(ANSWERS_MAX):
+            i = _neighbour(ctx, i, 1)
+            if i is None or not ctx.open(i) or not _ANSWER_RE.match(ctx.lines[i].text.strip()):
+                break
+            ctx.decide(i, d.category, "context.feedback", evidence=f"answer to line {q}")

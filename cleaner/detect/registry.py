@@ -6,7 +6,9 @@ from .base import Context, RuleSpec
 from .bios import closing_bios
 from .calendar import calendars
 from .comments import comment_sections
-from .context import between_removed, caption_before_credit, no_words, link_lists, outside_main_html, repeated_lines
+from .context import (
+    between_removed, caption_before_credit, feedback_answers, link_lists, no_words, outside_main_html, repeated_lines,
+)
 from .credits import credit_lines, credit_tails
 from .duplicates import duplicate_lines, truncated_copies
 from .model import load_model, model_lines
@@ -35,6 +37,7 @@ RULES: tuple[RuleSpec, ...] = (
     RuleSpec("keep.title", "keeps the article's title (protects, removes nothing)", keep_title),
     RuleSpec("caption.before_credit", "a short line right above a photo credit", caption_before_credit),
     RuleSpec("keep.ingredients", "keeps a recipe's ingredient list: a run of quantity lines (removes nothing)", keep_ingredients),
+    RuleSpec("context.feedback", "the answer buttons (\"Yes\", \"No (4)\") under a feedback question a phrase removed", feedback_answers),
     RuleSpec("line.no_words", "a line with no letter or digit", no_words),
     RuleSpec("navigation.calendar", "a calendar widget: a month's day numbers one to a line, 1 to at least 28, with its weekday heads", calendars),
     RuleSpec("comments.section", "inside a comment section", _comments),

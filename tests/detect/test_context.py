@@ -67,3 +67,14 @@ def test_a_list_of_one_headline_goes_when_a_removed_line_or_the_end_closes_it() 
     assert at_end["Storm knocks out power to thousands"] == ("navigation", "navigation.list")
     open_ = decisions([*paragraphs(3), "Most Read", "Storm knocks out power to thousands", *paragraphs(2, 3)])
     assert open_.get("Storm knocks out power to thousands", ("", ""))[1] != "navigation.list"
+
+
+def test_the_answers_under_a_removed_feedback_question_go_with_it() -> None:
+    got = decisions([*paragraphs(3), "Was this article helpful?", "Yes", "No (4)", "Contact support"])
+    assert got["Yes"] == got["No (4)"] == ("other", "context.feedback")
+
+
+def test_an_interview_answer_under_a_kept_question_stays() -> None:
+    """"Yes." answers the interviewer's question, which no phrase removes."""
+    got = decisions([*paragraphs(2), "Did you expect the council to approve the plan so quickly?", "Yes.", *paragraphs(2, 2)])
+    assert "Yes." not in got
