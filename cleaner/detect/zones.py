@@ -13,6 +13,9 @@ TITLE_MIN_OVERLAP = 0.5
 BYLINE_LINES = 2
 BYLINE_WORDS = 8
 BYLINE_NAME_WORDS = 5
+#: Words that open a byline before the writer's name ("by Joseph Dickerson, Filed under: …",
+#: "von Anna Berger | 12.03.2026"), in the languages of the phrase lists.
+BYLINE_MARKERS = frozenset({"by", "von", "par", "por", "door", "di", "da", "av", "af", "przez", "oleh", "tác"})
 INSIDE_MAX_RUN = 15
 EDGE_RUN = 8
 STEM_CHARS = 4
@@ -69,7 +72,9 @@ def title_line(ctx: Context, start: int) -> int | None:
     the nearest such line to the article, with at least three such words and no date. It
     opens with a letter or digit, or a quote mark before one (:data:`OPENING_MARKS`). With no
     such line, the nearest heading-like line is the title when a dateline follows it
-    (:func:`_above_dateline`): a headline over its date and byline, whatever its words.
+    (:func:`_above_dateline`): a headline over its date and byline, whatever its words. A
+    byline (:func:`_byline_start`) shares the text's words (the writer's name recurs) but is
+    never the title.
     """
     region = main_region(ctx) or (start, start)
     dates = load_patterns(ctx.languages, "comment_dates")
@@ -81,6 +86,8 @@ def title_line(ctx: Context, start: int) -> int | None:
     for i in range(start - 1, max(-1, start - 1 - TITLE_LOOKBACK), -1):
         words = _heading_words(ctx, i, dates)
         if not words:
+            continue
+        if _byline_start(ctx.lines[i].text):  # its name recurs in the text, but no title
             continue
         if len(words & body) >= TITLE_MIN_OVERLAP * len(words):
             return i
@@ -109,6 +116,13 @@ def _byline_shaped(text: str) -> bool:
     ``BYLINE_NAME_WORDS`` words, the first of at most four letters, the others capitalised."""
     words = text.split()
     return 2 <= len(words) <= BYLINE_NAME_WORDS and len(words[0]) <= 4 and all(w[:1].isupper() for w in words[1:])
+
+
+def _byline_start(text: str) -> bool:
+    """A byline however long: a byline word and a capitalised name ("by Joseph Dickerson ,
+    Filed under: Fan Productions"); "By the Numbers: …" is a headline."""
+    words = text.split()
+    return len(words) >= 3 and words[0].casefold() in BYLINE_MARKERS and words[1][:1].isupper() and words[2][:1].isupper()
 
 
 def _above_dateline(ctx: Context, i: int, dates: tuple[re.Pattern[str], ...]) -> bool:

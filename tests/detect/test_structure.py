@@ -114,3 +114,19 @@ def test_a_chinese_title_is_found_by_the_character_pairs_it_shares() -> None:
     title = "上海发布新一轮消费券 总额达五亿元"
     ctx = detect(context(["首页", "新闻", "财经", "登录", title, "2026-11-20 09:15:32 来源：新华网 作者：李明", *body, "分享到：", "微信"]))
     assert ctx.kept.get(4) == "keep.title" and 4 not in ctx.decided
+
+
+def test_a_byline_that_shares_the_texts_words_is_not_the_title() -> None:
+    """"by Joseph Dickerson, Filed under: Fan Productions" names the writer, who the text
+    names too: the headline above it is the title; "By the Numbers: …" is a headline."""
+    body = [
+        "Joseph Dickerson and a team of fans spent three years restoring the bridge set, and the Fan Productions crew filmed it all.",
+        "The bridge set had been stored in a warehouse since the show ended, and Joseph says most of the panels were broken.",
+        "Fan Productions will show the film at the convention in May, and Dickerson hopes the set can be seen there too.",
+    ]
+    title = "Save the bridge! A look at the fans restoring a starship set"
+    ctx = detect(context(["News", "Videos", title, "by Joseph Dickerson, Filed under: Fan Productions", *body]))
+    assert ctx.kept.get(2) == "keep.title" and 3 not in ctx.kept
+    numbers = "By the Numbers: the fans, the bridge and the starship set"
+    ctx = detect(context(["News", "Videos", numbers, *body]))
+    assert ctx.kept.get(2) == "keep.title"
