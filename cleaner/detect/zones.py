@@ -14,8 +14,11 @@ BYLINE_LINES = 2
 BYLINE_WORDS = 8
 BYLINE_NAME_WORDS = 5
 #: Words that open a byline before the writer's name ("by Joseph Dickerson, Filed under: …",
-#: "von Anna Berger | 12.03.2026"), in the languages of the phrase lists.
-BYLINE_MARKERS = frozenset({"by", "von", "par", "por", "door", "di", "da", "av", "af", "przez", "oleh", "tác"})
+#: "Par Kab Niang", "von Anna Berger | 12.03.2026"), in the languages of the phrase lists;
+#: Italian "di" and "da" in lower case only: capitalised, they open a surname in a headline
+#: ("Da Silva wins …", "Di Maio says …").
+BYLINE_MARKERS = frozenset({"by", "von", "par", "por", "door", "av", "af", "przez", "oleh"})
+BYLINE_MARKERS_LOWER = frozenset({"di", "da"})
 INSIDE_MAX_RUN = 15
 EDGE_RUN = 8
 STEM_CHARS = 4
@@ -122,7 +125,8 @@ def _byline_start(text: str) -> bool:
     """A byline however long: a byline word and a capitalised name ("by Joseph Dickerson ,
     Filed under: Fan Productions"); "By the Numbers: …" is a headline."""
     words = text.split()
-    return len(words) >= 3 and words[0].casefold() in BYLINE_MARKERS and words[1][:1].isupper() and words[2][:1].isupper()
+    marker = len(words) >= 3 and (words[0].casefold() in BYLINE_MARKERS or words[0] in BYLINE_MARKERS_LOWER)
+    return marker and words[1][:1].isupper() and words[2][:1].isupper()
 
 
 def _above_dateline(ctx: Context, i: int, dates: tuple[re.Pattern[str], ...]) -> bool:

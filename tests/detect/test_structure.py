@@ -127,6 +127,7 @@ def test_a_byline_that_shares_the_texts_words_is_not_the_title() -> None:
     title = "Save the bridge! A look at the fans restoring a starship set"
     ctx = detect(context(["News", "Videos", title, "by Joseph Dickerson, Filed under: Fan Productions", *body]))
     assert ctx.kept.get(2) == "keep.title" and 3 not in ctx.kept
-    numbers = "By the Numbers: the fans, the bridge and the starship set"
-    ctx = detect(context(["News", "Videos", numbers, *body]))
-    assert ctx.kept.get(2) == "keep.title"
+    for headline in ("By the Numbers: the fans, the bridge and the starship set",
+                     "Da Silva Fans Restore the Starship Bridge Set"):
+        ctx = detect(context(["News", "Videos", headline, *body]))
+        assert ctx.kept.get(2) == "keep.title", headline
