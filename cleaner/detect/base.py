@@ -39,6 +39,13 @@ class Context:
         """Not yet decided, not kept by a keep rule, and not blank."""
         return i not in self.decided and i not in self.kept and not self.feats[i].blank
 
+    def neighbour(self, i: int, step: int) -> int | None:
+        """The nearest non-blank line from line ``i`` (``step`` -1 up, 1 down), if any."""
+        j = i + step
+        while 0 <= j < len(self.lines) and self.feats[j].blank:
+            j += step
+        return j if 0 <= j < len(self.lines) else None
+
     def hint(self, i: int, default: str) -> str:
         """The category a line's own words or DOM hint at, else ``default``."""
         match = self.matches[i]

@@ -53,7 +53,7 @@ def _name_above(ctx: Context, i: int) -> int | None:
     "Jane Doe", "Über Anna Berger", "JANE DOE") whose capitalised words name the author: its
     last one (the surname) and all but one of them recur, in any case, in the bio's first
     :data:`NAME_WORDS` words ("Doe covers courts for …" under "JANE DOE")."""
-    j = _neighbour(ctx, i, -1)
+    j = ctx.neighbour(i, -1)
     if j is None or not ctx.open(j) or not 0 < ctx.feats[j].words <= NAME_MAX_WORDS or ctx.feats[j].terminal:
         return None
     names = [w.casefold() for w in word_re().findall(ctx.lines[j].text) if w[:1].isupper()]
@@ -77,15 +77,10 @@ def _box_line(ctx: Context, i: int) -> int | None:
     """The author box a bio-shaped line sits in, if its neighbours say so: the line above is an
     author-box phrase ("About the author"), or the line below one of an author box, share
     buttons or a list of posts ("More from Jane Doe", "Latest posts"). Blank lines are skipped."""
-    for j, categories in ((_neighbour(ctx, i, -1), ("author_bio",)), (_neighbour(ctx, i, 1), BOX_AFTER)):
+    for j, categories in ((ctx.neighbour(i, -1), ("author_bio",)), (ctx.neighbour(i, 1), BOX_AFTER)):
         d = ctx.decided.get(j) if j is not None else None
         if d is not None and d.rule.startswith("phrase.") and d.category in categories:
             return j
     return None
 
 
-def _neighbour(ctx: Context, i: int, step: int) -> int | None:
-    j = i + step
-    while 0 <= j < len(ctx.lines) and ctx.feats[j].blank:
-        j += step
-    return j if 0 <= j < len(ctx.lines) else None

@@ -61,13 +61,10 @@ def _head(ctx: Context, i: int) -> bool:
 def _heads(ctx: Context, first: int) -> list[int]:
     """The head lines right above line ``first`` (blank lines aside)."""
     out: list[int] = []
-    j = first - 1
-    while j >= 0 and len(out) < HEADS_MAX:
-        if not ctx.feats[j].blank:
-            if not _head(ctx, j):
-                break
-            out.append(j)
-        j -= 1
+    j = ctx.neighbour(first, -1)
+    while j is not None and len(out) < HEADS_MAX and _head(ctx, j):
+        out.append(j)
+        j = ctx.neighbour(j, -1)
     return out
 
 
@@ -78,16 +75,13 @@ def _month(ctx: Context, runs: list[list[tuple[int, int]]], k: int) -> list[int]
         return []
     lines = runs[k]
     before = runs[k - 1] if k else []
-    if before and len(before) <= BEFORE_MAX and before[-1][1] >= MONTH_MIN and _adjacent(ctx, before[-1][0], run[0][0]):
+    if (before and len(before) <= BEFORE_MAX and before[-1][1] >= MONTH_MIN
+            and ctx.neighbour(before[-1][0], 1) == run[0][0]):
         lines = before + lines
     after = runs[k + 1] if k + 1 < len(runs) else []
-    if after and len(after) <= NEXT_MAX and after[0][1] == 1 and _adjacent(ctx, run[-1][0], after[0][0]):
+    if after and len(after) <= NEXT_MAX and after[0][1] == 1 and ctx.neighbour(run[-1][0], 1) == after[0][0]:
         lines = lines + after
     return _heads(ctx, lines[0][0]) + [i for i, _ in lines]
-
-
-def _adjacent(ctx: Context, i: int, j: int) -> bool:
-    return all(ctx.feats[x].blank for x in range(i + 1, j))
 
 
 def calendars(ctx: Context) -> None:

@@ -30,7 +30,8 @@ def _title_like(ctx: Context, i: int) -> bool:
     """A headline's shape: at most 16 words, no full stop at the end (nor a CJK one), and no
     prose unless a question ("What causes these lines in my photos?": a Q&A site's list)."""
     f, text = ctx.feats[i], ctx.lines[i].text.rstrip()
-    return 1 <= f.words <= 16 and (not ctx.protected(i) or text.endswith(("?", "？"))) and not text.endswith((".", "。"))
+    question = text.endswith(("?", "？"))
+    return 1 <= f.words <= 16 and (not ctx.protected(i) or question) and not text.endswith((".", "。"))
 
 
 def _list_items(ctx: Context, head: int) -> list[int]:
@@ -48,7 +49,7 @@ def _list_items(ctx: Context, head: int) -> list[int]:
 def _closed(ctx: Context, i: int) -> bool:
     """Line ``i`` ends the page or comes right before a removed line: a list of one headline
     ("Most read" over its one story, then the copyright line) ends there."""
-    j = _neighbour(ctx, i, 1)
+    j = ctx.neighbour(i, 1)
     return j is None or j in ctx.decided
 
 
@@ -87,13 +88,6 @@ def repeated_lines(ctx: Context) -> None:
         ctx.decide(i, ctx.hint(i, "navigation"), "corpus.repeated")
 
 
-def _neighbour(ctx: Context, i: int, step: int) -> int | None:
-    j = i + step
-    while 0 <= j < len(ctx.lines) and ctx.feats[j].blank:
-        j += step
-    return j if 0 <= j < len(ctx.lines) else None
-
-
 def between_removed(ctx: Context) -> None:
     """A short line whose neighbours above and below were both removed goes with them."""
     changed = True
@@ -103,7 +97,7 @@ def between_removed(ctx: Context) -> None:
             f = ctx.feats[i]
             if not ctx.open(i) or f.words > SHORT_WORDS or ctx.protected(i) or ctx.lines[i].in_main:
                 continue
-            up, down = _neighbour(ctx, i, -1), _neighbour(ctx, i, 1)
+            up, down = ctx.neighbour(i, -1), ctx.neighbour(i, 1)
             if up in ctx.decided and (down is None or down in ctx.decided):
                 category = ctx.hint(i, ctx.decided[up].category)
                 ctx.decide(i, category, "context.between", evidence=f"lines {up},{down}")
@@ -194,7 +188,7 @@ def caption_before_credit(ctx: Context) -> None:
     for i, d in sorted(ctx.decided.items()):
         if d.category != "caption" or not d.rule.startswith("phrase."):
             continue
-        j = _neighbour(ctx, i, -1)
+        j = ctx.neighbour(i, -1)
         if j is None or not ctx.open(j):
             continue
         f = ctx.feats[j]
@@ -241,7 +235,7 @@ def feedback_answers(ctx: Context) -> None:
             continue
         i = q
         for _ in range(ANSWERS_MAX):
-            i = _neighbour(ctx, i, 1)
+            i = ctx.neighbour(i, 1)
             if i is None or not ctx.open(i) or not _ANSWER_RE.match(ctx.lines[i].text.strip()):
                 break
             ctx.decide(i, d.category, "context.feedback", evidence=f"answer to line {q}")
