@@ -5,8 +5,8 @@ A bio names the author and what they do, and comes after the article's last para
 page introduces a guest author and belongs to the text, and inside the article it describes
 someone the story is about: so a line of that shape goes only when no article paragraph
 follows it, or when it sits in an author box: under an author-box phrase ("About the
-author"), or above one, share buttons or a list of posts ("More posts by Jane Doe"); an ad
-line next to it is no such box. The shapes are phrase data, per language
+author"), or above one, share buttons, a list of posts ("More posts by Jane Doe") or the
+comments' heading; an ad line next to it is no such box. The shapes are phrase data, per language
 (``rules/<lang>/bio_lines.txt``); they are not in the phrase lists, which apply anywhere.
 """
 from __future__ import annotations
@@ -20,8 +20,9 @@ from .base import Context
 
 #: A bio is a short paragraph; a longer line is article text whatever it starts with.
 BIO_MAX_WORDS = 80
-#: What the line after a bio may be for the bio to close an author box before the article ends.
-BOX_AFTER = ("author_bio", "share", "navigation")
+#: What the line after a bio may be for the bio to close an author box before the article ends
+#: (the comment section's heading follows the box on blogs: "Comments", "Leave a Reply").
+BOX_AFTER = ("author_bio", "share", "navigation", "comments")
 #: An author box's heading ("About Jane Doe") has at most this many words; the name it gives
 #: recurs in the bio's first ``NAME_WORDS`` words.
 NAME_MAX_WORDS = 6
@@ -76,7 +77,8 @@ def bio_shaped(ctx: Context, lines: Iterable[int]) -> set[int]:
 def _box_line(ctx: Context, i: int) -> int | None:
     """The author box a bio-shaped line sits in, if its neighbours say so: the line above is an
     author-box phrase ("About the author"), or the line below one of an author box, share
-    buttons or a list of posts ("More from Jane Doe", "Latest posts"). Blank lines are skipped."""
+    buttons, a list of posts ("More from Jane Doe", "Latest posts") or the comment section's
+    heading. Blank lines are skipped."""
     for j, categories in ((ctx.neighbour(i, -1), ("author_bio",)), (ctx.neighbour(i, 1), BOX_AFTER)):
         d = ctx.decided.get(j) if j is not None else None
         if d is not None and d.rule.startswith("phrase.") and d.category in categories:

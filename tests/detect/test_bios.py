@@ -93,11 +93,23 @@ def test_a_bio_in_an_author_box_goes_though_more_prose_follows() -> None:
     assert above == {3: ("author_bio", "author_bio.closing", "author box at line 2")}
     below = _bios_after_phrases([*paragraphs(2), BIO, "More posts by Jane Doe", *teasers])
     assert below == {2: ("author_bio", "author_bio.closing", "author box at line 3")}
+    over_comments = _bios_after_phrases([*paragraphs(2), BIO, "Comments", *teasers])
+    assert over_comments == {2: ("author_bio", "author_bio.closing", "author box at line 3")}
 
 
 def test_a_bio_shaped_sentence_next_to_an_ad_line_inside_the_article_stays() -> None:
     """An ad line is no author box: the sentence is the story's, about someone in it."""
     assert _bios_after_phrases([*paragraphs(2), BIO, "Advertisement", *paragraphs(2, 2)]) == {}
+
+
+@pytest.mark.parametrize("bio", [
+    "Sam Lee is the managing editor of a regional weekly and writes about housing and transport.",
+    "Sam Lee is Head of Content at a regional weekly and has covered transport since 2015.",
+    "is a freelance reporter based in Glasgow who writes about housing and transport.",
+    "Hi, I'm Sam. I live in Glasgow and write about the city's parks and the food I cook at home.",
+])
+def test_a_position_at_a_publication_or_a_bio_whose_name_is_on_the_line_above_goes(bio: str) -> None:
+    assert _bios([*paragraphs(3), bio]) == {3: ("author_bio", "author_bio.closing", "after line 2")}
 
 
 def test_a_first_person_bio_goes() -> None:
@@ -108,6 +120,9 @@ def test_a_first_person_bio_goes() -> None:
 @pytest.mark.parametrize(("lang", "article", "bio"), [
     ("de", GERMAN, "Jana Muster ist Professorin für Stadtplanung an der Universität Kassel und schreibt über Verkehr."),
     ("de", GERMAN, "Jana Muster beschäftigt sich mit Verkehr und Stadtplanung. Seit 2019 als Redakteurin dabei, erreichbar unter jana@example.org."),
+    ("de", GERMAN, "Jana Muster ist Head of Content bei einem Stadtmagazin und testet gern neue Fahrräder."),
+    ("de", GERMAN, "ist Rechtsanwalt und Fachanwalt für Verwaltungsrecht in einer Kanzlei in Kassel."),
+    ("de", GERMAN, "Hallo, ich bin Jana und erkunde meine Heimatstadt am liebsten mit dem Fahrrad."),
     ("fr", FRENCH, "Jeanne Martin est professeure d'urbanisme à l'université de Lyon et l'autrice de deux livres."),
     ("es", SPANISH, "Juana Pérez es periodista en Sevilla y escribe sobre vivienda y transporte desde 2015."),
     ("nl", DUTCH, "Sanne de Vries is verslaggever bij de stadsredactie en schrijft over verkeer en wonen."),
