@@ -38,3 +38,24 @@ def test_examples_cover_every_language_with_phrase_lists() -> None:
 
     covered = {lang for lang, _want, _line in _examples()}
     assert covered >= set(available_languages()) - {"en"}  # English has its own rule tests
+
+
+UI_LABELS = Path(__file__).parent / "data" / "ui_labels.tsv"
+
+
+def _ui_labels() -> list[tuple[str, str, str, str]]:
+    rows = []
+    for raw in UI_LABELS.read_text(encoding="utf-8").splitlines():
+        if raw.strip() and not raw.startswith("#"):
+            concept, categories, *cells = raw.split("\t")
+            rows += [(concept, categories, *cell.split(":", 1)) for cell in cells]
+    return rows
+
+
+@pytest.mark.parametrize("concept,categories,lang,label", _ui_labels(), ids=lambda v: str(v)[:30])
+def test_an_interface_label_matches_its_own_languages_lists(concept: str, categories: str, lang: str, label: str) -> None:
+    """The same label ("Close", "Load more", "Older posts") in each language's lists, with the
+    category the concept takes (``data/ui_labels.tsv``)."""
+    hit = load_phrasebook((lang,)).match(label)
+    assert hit is not None and hit.category in categories.split("|"), f"{concept}: got {hit}"
+    assert hit.evidence.startswith(f"{lang}/"), hit.evidence
