@@ -239,3 +239,20 @@ def feedback_answers(ctx: Context) -> None:
             if i is None or not ctx.open(i) or not _ANSWER_RE.match(ctx.lines[i].text.strip()):
                 break
             ctx.decide(i, d.category, "context.feedback", evidence=f"answer to line {q}")
+
+
+#: A count alone on its line ("(12)"): the post count of a category or archive widget's link,
+#: which a text dump puts on a line of its own under the link.
+_COUNT_LINE_RE = re.compile(r"^\(\d{1,6}\)$")
+
+
+def count_lines(ctx: Context) -> None:
+    """A count alone on its line ("(12)") under a removed line goes with it (its category):
+    it counts that line's link ("Recipes", "May 2012"). Under a kept line it stays."""
+    for i, line in enumerate(ctx.lines):
+        if not ctx.open(i) or not _COUNT_LINE_RE.match(line.text.strip()):
+            continue
+        up = ctx.neighbour(i, -1)
+        d = ctx.decided.get(up) if up is not None else None
+        if d is not None:
+            ctx.decide(i, d.category, "context.count", evidence=f"count of line {up}")

@@ -7,7 +7,8 @@ from .bios import closing_bios
 from .calendar import calendars
 from .comments import comment_sections
 from .context import (
-    between_removed, caption_before_credit, feedback_answers, link_lists, no_words, outside_main_html, repeated_lines,
+    between_removed, caption_before_credit, count_lines, feedback_answers, link_lists, no_words, outside_main_html,
+    repeated_lines,
 )
 from .credits import credit_lines, credit_tails
 from .duplicates import duplicate_lines, truncated_copies
@@ -46,6 +47,7 @@ RULES: tuple[RuleSpec, ...] = (
     RuleSpec("html.outside_main", "HTML block outside the page's main text", outside_main_html, True),
     RuleSpec("keep.inside", "shields short lines between article paragraphs (removes nothing)", keep_inside),
     RuleSpec("model.line", "the learned line model deems it boilerplate", model_lines),
+    RuleSpec("context.count", "a count alone on its line (\"(12)\") under a removed line: a widget's post count", count_lines),
     RuleSpec("author_bio.closing", "an author's bio line after the article's last paragraph or in an author box", closing_bios),
     RuleSpec("zone.outside", "short line in the header or footer zone", outside_region, fallback=True),
     RuleSpec("corpus.repeated", "line repeated across the corpus", repeated_lines, fallback=True),

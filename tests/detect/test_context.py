@@ -1,7 +1,7 @@
 """Caption rules (``cleaner/detect/context.py``): the line above a photo credit."""
 from __future__ import annotations
 
-from .conftest import decisions, paragraphs
+from .conftest import context, decisions, paragraphs
 
 
 def test_a_short_line_above_a_photo_credit_is_its_caption() -> None:
@@ -78,3 +78,16 @@ def test_an_interview_answer_under_a_kept_question_stays() -> None:
     """"Yes." answers the interviewer's question, which no phrase removes."""
     got = decisions([*paragraphs(2), "Did you expect the council to approve the plan so quickly?", "Yes.", *paragraphs(2, 2)])
     assert "Yes." not in got
+
+
+def test_a_count_under_a_removed_line_goes_with_it_and_one_under_a_kept_line_stays() -> None:
+    """A category widget's "Recipes" / "(12)": the count takes its link's category; "(2)"
+    under a kept line (an equation's number, a wrapped sentence's end) stays."""
+    from cleaner.detect.context import count_lines
+
+    ctx = context([*paragraphs(2), "E = mc²", "(2)", "Categories", "Recipes", "(12)", "Travel", " (3) "])
+    for i, category in ((4, "navigation"), (5, "navigation"), (7, "share")):
+        ctx.decide(i, category, "model.line")
+    count_lines(ctx)
+    got = {i: (d.category, d.rule, d.evidence) for i, d in ctx.decided.items() if d.rule == "context.count"}
+    assert got == {6: ("navigation", "context.count", "count of line 5"), 8: ("share", "context.count", "count of line 7")}
