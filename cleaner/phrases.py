@@ -8,6 +8,9 @@ that says how it matches a line (after :func:`norm_line`):
 ``[contains]``  the phrase occurs (whole words) in a short line (at most ``SHORT_WORDS`` words);
 ``[regex]``     a Python regular expression, searched in the normalised line.
 
+A line that is a row of link labels ("Privacy | Terms | Contact", "Impressum · Datenschutz"),
+each of them a whole-line (``[line]``) phrase, matches too, as kind ``row``.
+
 ``#`` starts a comment. Matching is case-insensitive and ignores punctuation around the line.
 """
 from __future__ import annotations
@@ -33,6 +36,10 @@ SENTENCE_WORDS = 12
 LABEL_WORDS = 3
 MAX_NGRAM = 8
 MEMO_LINES = 50_000
+#: What separates the labels of a row of links (:meth:`PhraseBook._row`), and how many it has at most.
+ROW_SEPARATORS = "|·•»›"
+_ROW_SPLIT = re.compile(f"[{ROW_SEPARATORS}]")
+ROW_MAX_LABELS = 12
 NORM_MEMO_LINES = 20_000
 #: Plain quotes (the Ukrainian apostrophe "ʼ" too) and spaces; Turkish capital "İ" and
 #: dotless "ı" as "i" (``str.lower`` makes "İ" an "i" with a combining dot, and an all-caps
@@ -94,7 +101,8 @@ def _in_word(char: str) -> bool:
 
 @dataclass(frozen=True, slots=True)
 class PhraseMatch:
-    """Which phrase matched: its category, kind and ``file:line`` evidence."""
+    """Which phrase matched: its category, kind and ``file:line`` evidence (a ``row``: each
+    label's, space-separated)."""
 
     category: str
     kind: str
@@ -156,9 +164,27 @@ class PhraseBook:
             hit = self._first_regex(norm)
             if hit:
                 return hit
+        if any(sep in norm for sep in ROW_SEPARATORS):
+            hit = self._row(norm)
+            if hit:
+                return hit
         if len(words) <= SHORT_WORDS:
             return self._contained(words)
         return None
+
+    def _row(self, norm: str) -> PhraseMatch | None:
+        """A row of link labels ("advertise | adchoices") each of which is a whole-line phrase:
+        the category most of them have (the first one's on a tie), with every label's evidence."""
+        labels = [trim_edges(part) for part in _ROW_SPLIT.split(norm)]
+        labels = [label for label in labels if label]
+        if not 2 <= len(labels) <= ROW_MAX_LABELS:
+            return None
+        hits = [self.exact.get(label) for label in labels]
+        if not all(hits):
+            return None
+        categories = [hit.category for hit in hits if hit]
+        category = max(categories, key=categories.count)  # max keeps the first of equals
+        return PhraseMatch(category, "row", " ".join(hit.evidence for hit in hits if hit))
 
     def _prefix(self, words: list[str]) -> tuple[PhraseMatch | None, bool]:
         """The longest ``[start]`` phrase the line starts with, and whether it surely is one:

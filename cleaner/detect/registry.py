@@ -31,6 +31,7 @@ RULES: tuple[RuleSpec, ...] = (
     RuleSpec("user.rules", "the user's rules file: remove (as user.<name>) or always keep", user_rules),
     RuleSpec("markdown.reader_header", "a reader service's header above a page's Markdown (\"Title: …\", \"URL Source: …\", \"Markdown Content:\"): metadata, taken into the sidecar", reader_header),
     RuleSpec("phrase.line", "the whole line is a boilerplate phrase", phrase_rule("line")),
+    RuleSpec("phrase.row", "a row of link labels, each a whole-line phrase (\"Privacy | Terms | Contact\")", phrase_rule("row")),
     RuleSpec("phrase.regex", "the line matches a boilerplate pattern", phrase_rule("regex")),
     RuleSpec("phrase.start", "the line starts with a boilerplate phrase", phrase_rule("start")),
     RuleSpec("phrase.contains", "a short line contains a boilerplate phrase", phrase_rule("contains")),

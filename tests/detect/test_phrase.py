@@ -93,3 +93,21 @@ def test_start_phrases_are_found_as_by_trying_every_prefix() -> None:
     lines += [f"{p}: and then some words" for p in phrases] + [f"{p}! x" for p in phrases]
     for line in lines:
         assert book._prefix(norm_line(line).split(" "))[0] == brute(line), line
+
+
+def test_a_row_of_link_labels_each_a_phrase_goes_as_a_row() -> None:
+    """"Printer-friendly version | Send to friend" is two whole-line phrases in a row: it goes as ``phrase.row``,
+    with the category most labels have; a row with one label that is no phrase stays."""
+    rows = ["Printer-friendly version | Send to friend", "Advertise | AdChoices", "News | Weather | The river crossing"]
+    got = decisions([*paragraphs(2), *rows, *paragraphs(2, 2)], stop_before="keep.title")
+    assert got[rows[0]] == ("share", "phrase.row")
+    assert got[rows[1]][1] == "phrase.row"
+    assert rows[2] not in got
+
+
+def test_a_row_names_every_labels_evidence() -> None:
+    from cleaner.phrases import load_phrasebook
+
+    hit = load_phrasebook(("de",)).match("Startseite · Anmelden · Newsletter")
+    assert hit is not None and (hit.category, hit.kind) == ("navigation", "row")
+    assert len(hit.evidence.split()) == 3 and all(e.startswith("de/") for e in hit.evidence.split())
