@@ -1,4 +1,5 @@
-"""Caption rules (``cleaner/detect/context.py``): the line above a photo credit."""
+"""Context rules (``cleaner/detect/context.py``): captions above a credit, headline lists, feedback
+answers and counts, decided by the lines around them."""
 from __future__ import annotations
 
 from .conftest import context, decisions, paragraphs

@@ -1,5 +1,6 @@
 """Every language's phrase lists on example lines (``data/phrase_examples.txt``): boilerplate
-lines match with the expected category, article sentences with the same words match nothing."""
+lines match with the expected category, article sentences with the same words match nothing;
+and the same interface labels in every language (``data/ui_labels.tsv``)."""
 from __future__ import annotations
 
 from pathlib import Path
