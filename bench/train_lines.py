@@ -96,10 +96,11 @@ def page_rows(args: tuple[Path, Labels, frozenset[int]]) -> Page | None:
         raw = read_raw(raw_path, config.max_bytes)
     except Exception:  # rejected pages teach nothing
         return None
-    _source, lines, tree = prepare(raw)
+    prepared = prepare(raw)
+    lines = prepared.lines
     is_html = raw.format == "html"
     if is_html:
-        mark_html(lines, tree, config)
+        mark_html(lines, prepared.tree, config, repairs=prepared.repairs)
     ctx = detect(prepare_context(lines, config, repeated, is_html), stop_before="model.line")
     texts = [line.text for line in lines]
     label, weight = _gold_labels(texts, truth) if kind == "gold" else _snippet_labels(texts, *truth)

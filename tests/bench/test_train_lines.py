@@ -6,7 +6,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from bench.train_lines import _gold_labels, _snippet_labels, export, page_fold, page_id
+from bench.train_lines import _gold_labels, _snippet_labels, export, page_fold, page_id, page_rows
 from cleaner.detect.linefeatures import FEATURES
 from cleaner.detect.model import model_from_dict
 
@@ -40,3 +40,24 @@ def test_exported_model_scores_like_scikit_learn() -> None:
     assert np.allclose(p, fitted.predict_proba(x[:50])[:, 0])
     assert np.allclose(model.probability(x[:50]), p)
     assert contributions.shape == (50, len(FEATURES))
+
+
+ARTICLE = ("The council met on Tuesday to discuss the new budget for the coming year. "
+           "Members agreed that the library should stay open on Sundays from now on.")
+
+
+@pytest.mark.parametrize("name,body", [
+    ("page.txt", f"Home\nSubscribe to our newsletter\n{ARTICLE}\nShare on Facebook\n"),
+    ("page.html", f"<html><body><nav>Home</nav><article><p>{ARTICLE}</p></article>"
+                  "<footer>Subscribe to our newsletter</footer></body></html>"),
+])
+def test_page_rows_gives_one_row_per_line_in_both_modes(tmp_path: Path, name: str, body: str) -> None:
+    path = tmp_path / name
+    path.write_text(body, encoding="utf-8")
+    page = page_rows((path, ("gold", ARTICLE), frozenset()))
+    assert page is not None and page["x"].shape[1] == len(FEATURES)
+    n = page["x"].shape[0]
+    assert len(page["y"]) == len(page["train"]) == len(page["decided"]) == n
+    article = [i for i in range(n) if page["y"][i] == 1]
+    assert article and all(page["train"][i] for i in article)  # the article's line trains the model
+    assert page["decided"].any()  # the phrase rules took the newsletter prompt before the model
