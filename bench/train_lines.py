@@ -102,6 +102,7 @@ def page_rows(args: tuple[Path, Labels, frozenset[int]]) -> Page | None:
     if is_html:
         mark_html(lines, prepared.tree, config, repairs=prepared.repairs)
     ctx = detect(prepare_context(lines, config, repeated, is_html), stop_before="model.line")
+    lines = ctx.lines  # the context leaves out blank lines
     texts = [line.text for line in lines]
     label, weight = _gold_labels(texts, truth) if kind == "gold" else _snippet_labels(texts, *truth)
     n = len(lines)

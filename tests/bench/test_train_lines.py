@@ -47,7 +47,7 @@ ARTICLE = ("The council met on Tuesday to discuss the new budget for the coming 
 
 
 @pytest.mark.parametrize("name,body", [
-    ("page.txt", f"Home\nSubscribe to our newsletter\n{ARTICLE}\nShare on Facebook\n"),
+    ("page.txt", f"Home\n\nSubscribe to our newsletter\n\n{ARTICLE}\n\nShare on Facebook\n"),
     ("page.html", f"<html><body><nav>Home</nav><article><p>{ARTICLE}</p></article>"
                   "<footer>Subscribe to our newsletter</footer></body></html>"),
 ])
