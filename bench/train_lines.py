@@ -171,10 +171,10 @@ def _fit_fold(fold: int) -> tuple[Any, list[np.ndarray]]:
 
 def _keys(path: Path) -> set[int]:
     try:
-        _source, lines, _tree = prepare(read_raw(path, Config().max_bytes))
-    except Exception:
+        raw = read_raw(path, Config().max_bytes)
+    except Exception:  # rejected pages add no lines
         return set()
-    return document_keys(line.text for line in lines)
+    return document_keys(line.text for line in prepare(raw).lines)
 
 
 def _tree(nodes: np.ndarray) -> dict:

@@ -6,7 +6,8 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from bench.train_lines import _gold_labels, _snippet_labels, export, page_fold, page_id, page_rows
+from bench.train_lines import _gold_labels, _snippet_labels, _keys, export, page_fold, page_id, page_rows
+from cleaner.corpus import document_keys
 from cleaner.detect.linefeatures import FEATURES
 from cleaner.detect.model import model_from_dict
 
@@ -61,3 +62,10 @@ def test_page_rows_gives_one_row_per_line_in_both_modes(tmp_path: Path, name: st
     article = [i for i in range(n) if page["y"][i] == 1]
     assert article and all(page["train"][i] for i in article)  # the article's line trains the model
     assert page["decided"].any()  # the phrase rules took the newsletter prompt before the model
+
+
+def test_keys_are_the_corpus_pass_keys_of_the_page_lines(tmp_path: Path) -> None:
+    path = tmp_path / "page.txt"
+    path.write_text(f"Home\n\n{ARTICLE}\n", encoding="utf-8")
+    assert _keys(path) == document_keys(["Home", ARTICLE])
+    assert _keys(tmp_path / "missing.txt") == set()
