@@ -131,11 +131,12 @@ def _truth(set_dir: Path) -> dict[str, Labels]:
     return {g.stem: ("gold", read_gold(g)) for g in sorted((set_dir / "gold").glob("*.txt"))}
 
 
-def collect(set_dir: Path, mode: str, jobs: int, skip_fold: int = -1) -> list[Page]:
+def collect(set_dir: Path, mode: str, jobs: int, skip_fold: int = -1, limit: int | None = None) -> list[Page]:
     """The pages of one benchmark set in one mode (``text`` or ``html``), but those of
-    ``skip_fold`` (kept out to measure the model on pages it has not seen)."""
+    ``skip_fold`` (kept out to measure the model on pages it has not seen); with ``limit``,
+    only the first pages (sorted by name)."""
     ext = ".txt" if mode == "text" else ".html.gz"
-    pages = sorted((set_dir / mode).glob(f"*{ext}"))
+    pages = sorted((set_dir / mode).glob(f"*{ext}"))[:limit]
     truth = _truth(set_dir)
     counter = LineCounter()
     with Pool(jobs) as pool:
@@ -155,17 +156,18 @@ def _rows(pages: list[Page], key: str = "x") -> tuple[np.ndarray, np.ndarray, np
 _PAGES: list[Page] = []  # the training pages, shared with the fold workers (fork)
 
 
-def _fit(rows: tuple[np.ndarray, np.ndarray, np.ndarray]) -> Any:
+def _fit(rows: tuple[np.ndarray, np.ndarray, np.ndarray], params: dict[str, Any]) -> Any:
     from sklearn.ensemble import HistGradientBoostingClassifier
 
     x, y, w = rows
-    return HistGradientBoostingClassifier(**PARAMS).fit(x, y, sample_weight=w)
+    return HistGradientBoostingClassifier(**params).fit(x, y, sample_weight=w)
 
 
-def _fit_fold(fold: int) -> tuple[Any, list[np.ndarray]]:
+def _fit_fold(task: tuple[int, dict[str, Any]]) -> tuple[Any, list[np.ndarray]]:
     """The first stage trained without ``fold`` (on all pages for -1), and its boilerplate
     probabilities on the lines of that fold's pages."""
-    model = _fit(_rows([p for p in _PAGES if p["fold"] != fold]))
+    fold, params = task
+    model = _fit(_rows([p for p in _PAGES if p["fold"] != fold]), params)
     return model, [model.predict_proba(p["x"])[:, 0] for p in _PAGES if p["fold"] == fold]
 
 
@@ -203,21 +205,21 @@ def export(model: Any, features: tuple[str, ...], trained_with: str) -> dict:
         "features": list(features),
         "init": float(np.ravel(model._baseline_prediction)[0]),
         "learning_rate": 1.0,
-        "params": PARAMS,
+        "params": {k: model.get_params()[k] for k in PARAMS},
         "trained_with": f"cleaner {__version__}, {trained_with}",
         "trees": [_tree(predictor.nodes) for (predictor,) in model._predictors],
     }
 
 
-def fit_model(pages: list[Page], trained_with: str, jobs: int) -> dict:
+def fit_model(pages: list[Page], trained_with: str, jobs: int, params: dict[str, Any] = PARAMS) -> dict:
     """Fit both stages on ``pages`` (the second on out-of-fold first-stage probabilities)."""
     _PAGES[:] = pages
     with Pool(min(jobs, FOLDS + 1)) as pool:
-        fitted = pool.map(_fit_fold, [-1, *range(FOLDS)], chunksize=1)
+        fitted = pool.map(_fit_fold, [(fold, params) for fold in (-1, *range(FOLDS))], chunksize=1)
     for fold, (_model, probabilities) in enumerate(fitted[1:]):
         for page, p in zip((page for page in pages if page["fold"] == fold), probabilities):
             page["stacked"] = stack_vectors(page["x"], p, page["decided"])
-    second = _fit(_rows(pages, "stacked"))
+    second = _fit(_rows(pages, "stacked"), params)
     data = export(fitted[0][0], FEATURES, trained_with)
     data["stack"] = export(second, SECOND_FEATURES, trained_with)
     return data
@@ -230,13 +232,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
     parser.add_argument("--out", default=str(MODEL_PATH))
     parser.add_argument("--skip-fold", type=int, default=-1, help="keep this fold's pages out (to evaluate)")
+    parser.add_argument("--trees", type=int, default=PARAMS["max_iter"], help="boosting rounds (fewer: a trial run)")
+    parser.add_argument("--limit", type=int, default=None, help="only the first N pages of each set and mode (a trial run)")
     args = parser.parse_args(argv)
 
     started = time.time()
     sets, modes = args.sets.split(","), args.modes.split(",")
-    _PAGES[:] = [p for s in sets for mode in modes for p in collect(BENCH / s, mode, args.jobs, args.skip_fold)]
+    _PAGES[:] = [p for s in sets for mode in modes for p in collect(BENCH / s, mode, args.jobs, args.skip_fold, args.limit)]
     trained_with = f"{' '.join(sets)}: {' and '.join(modes)}" + (f", fold {args.skip_fold} left out" if args.skip_fold >= 0 else "")
-    data = fit_model(_PAGES, trained_with, args.jobs)
+    trained_with += f", first {args.limit} pages of each" if args.limit else ""
+    data = fit_model(_PAGES, trained_with, args.jobs, {**PARAMS, "max_iter": args.trees})
     out = Path(args.out)
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(json.dumps(data, separators=(",", ":")) + "\n", encoding="utf-8")

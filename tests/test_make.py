@@ -6,7 +6,11 @@ import shutil
 import subprocess
 from pathlib import Path
 
+import numpy as np
 import pytest
+
+from cleaner.detect.model import model_from_dict
+
 from .pages import news_html, news_text, write
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -110,6 +114,14 @@ def test_audit_target(tmp_path) -> None:
     assert (clean / "audit" / "index.html").is_file()
 
 
-def test_train_target_is_defined() -> None:
-    proc = make("-n", "train")
-    assert proc.returncode == 0 and "bench.train_lines" in proc.stdout, proc.stderr
+@needs_bench
+def test_train_target_on_a_tiny_sample(tmp_path) -> None:
+    out = tmp_path / "lines.json"
+    proc = make("train", f"TRAIN_ARGS=--limit 6 --trees 20 --jobs 2 --out {out}")
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    data = json.loads(out.read_text(encoding="utf-8"))
+    assert "first 6 pages of each" in data["trained_with"] and data["params"]["max_iter"] == 20
+    assert len(data["trees"]) == len(data["stack"]["trees"]) == 20
+    model = model_from_dict(data)
+    p, _ = model.score(np.zeros((2, len(data["features"]))))
+    assert p.shape == (2,) and ((0 <= p) & (p <= 1)).all()
