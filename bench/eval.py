@@ -29,6 +29,7 @@ from .diagnose import gold_loss, gold_page_detail, snippet_page_detail, snippet_
 from .metrics import shingles
 from .scoring import Record, compact, score_pages, summarize
 from .targets import check_all
+from .titles import title_agreement
 
 DEFAULT_OUT = PROJECT_ROOT / "bench" / "results"
 #: The set whose text dumps are also scored in other layouts (gold text, comments).
@@ -242,6 +243,7 @@ def evaluate(args: argparse.Namespace, work: Path, command: Sequence[str] = ()) 
                for row in _layouts(b, work, args.jobs)]
     gold_only = [_gold_only(b, work, args.jobs) for b in sets if b.kind == "gold" and "text" in args.modes]
     references = {b.name: no_cleaning_f1(b, runs) for b in sets if b.name == "cleaneval-dev"}
+    titles = [row for b in sets if (row := title_agreement(work, b.name)) is not None]
     version = next((r["run"].get("cleaner_version") for r in runs if r["run"].get("cleaner_version")), None)
     return {
         "date": datetime.now(timezone.utc).isoformat(timespec="seconds"),
@@ -256,6 +258,7 @@ def evaluate(args: argparse.Namespace, work: Path, command: Sequence[str] = ()) 
         "runs": runs,
         "layouts": layouts,
         "gold_only": gold_only,
+        "titles": titles,
     }
 
 

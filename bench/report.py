@@ -91,7 +91,25 @@ def summary_markdown(results: dict[str, Any]) -> str:
         parts += ["Pure article text: each set's gold files cleaned as plain text (`bench/goldonly.py`); "
                   "whatever goes is text the cleaner might take from an article (the gold files hold a "
                   "little boilerplate too, so this is an upper bound):", gold]
+    titles = titles_table(results)
+    if titles:
+        parts += ["Titles: the sidecar's title from each page's text dump against the title the HTML page "
+                  "declares (`bench/titles.py`; a page that declares only its site's name makes even the "
+                  "right headline disagree, so this is a lower bound):", titles]
     return "\n\n".join(parts) + "\n"
+
+
+def titles_table(results: dict[str, Any]) -> str:
+    """Per set: pages cleaned in both modes, titles declared and found, and agreeing."""
+    rows = results.get("titles") or []
+    if not rows:
+        return ""
+    lines = [_row(["set", "pages", "HTML title declared", "text title found", "text title agrees"]), _row(["---"] * 5)]
+    for row in rows:
+        share = fmt(row["agree"] / row["declared"]) if row["declared"] else ""
+        lines.append(_row([row["set"], str(row["pages"]), str(row["declared"]), str(row["found"]),
+                           f"{row['agree']} ({share} of declared)"]))
+    return "\n".join(lines)
 
 
 def gold_only_table(results: dict[str, Any]) -> str:

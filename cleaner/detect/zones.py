@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from ..phrases import load_patterns
 from ..words import CJK_RUN_RE
@@ -9,6 +10,12 @@ from .base import Context
 
 TITLE_LOOKBACK = 30
 TITLE_MIN_OVERLAP = 0.5
+#: A title candidate's score: words shared with the text, less this for each line between.
+TITLE_DISTANCE_COST = 0.2
+#: A candidate the page repeats (its breadcrumb, "Comments on …") counts its words this often.
+TITLE_REPEAT_WEIGHT = 2
+#: The text's own first line is its title only when it is this short (a headline, not a lead).
+TITLE_FIRST_LINE_WORDS = 17
 #: Short lines (a byline) that may stand between a headline and its dateline, and their words at most.
 BYLINE_LINES = 2
 BYLINE_WORDS = 8
@@ -68,45 +75,61 @@ def _words(text: str) -> set[str]:
 
 
 def title_line(ctx: Context, start: int) -> int | None:
-    """The article's title among the lines just before the main region.
+    """The article's title among the lines just before the main region, or its first line.
 
     The title is a heading-like line whose words (of three letters or more, compared by their
-    first letters: :func:`_words`) mostly recur in the article's text (headlines of other stories share few words with this one):
-    the nearest such line to the article, with at least three such words and no date. It
-    opens with a letter or digit, or a quote mark before one (:data:`OPENING_MARKS`). With no
-    such line, the nearest heading-like line is the title when a dateline follows it
+    first letters: :func:`_words`) mostly recur in the article's text (headlines of other
+    stories share few words with this one), at least three, and no date. It opens with a
+    letter or digit, or a quote mark before one (:data:`OPENING_MARKS`). Of such lines, the
+    title has the most words in common with the text, less ``TITLE_DISTANCE_COST`` for each
+    line between it and the text: a photo's caption right above the text shares fewer words
+    than the headline above it, and a site's motto further up is further. A line that recurs
+    on the page (in a list of recent posts, as a breadcrumb's last step) counts its words
+    ``TITLE_REPEAT_WEIGHT`` times. The text's first line is a candidate too, if of at most
+    ``TITLE_FIRST_LINE_WORDS`` words, by the words it shares with the lines after it.
+
+    With no such line, the nearest heading-like line is the title when a dateline follows it
     (:func:`_above_dateline`): a headline over its date and byline, whatever its words. A
     byline (:func:`_byline_start`) shares the text's words (the writer's name recurs) but is
     never the title.
     """
     region = main_region(ctx) or (start, start)
     dates = load_patterns(ctx.languages, "comment_dates")
-    body: set[str] = set()
+    body: Counter[str] = Counter()
     for i in range(start, region[1] + 1):
         if i not in ctx.decided:
-            body |= _words(ctx.lines[i].text)
+            body.update(_words(ctx.lines[i].text))
+    repeats = Counter(" ".join(line.text.casefold().split()) for line in ctx.lines)
+    best: tuple[float, int] | None = None
     nearest: int | None = None  # the nearest heading-like line: -1 when no dateline follows it
-    for i in range(start - 1, max(-1, start - 1 - TITLE_LOOKBACK), -1):
+    for i in range(start, max(-1, start - 1 - TITLE_LOOKBACK), -1):
         words = _heading_words(ctx, i, dates)
-        if not words:
+        if not words or _byline_start(ctx.lines[i].text):  # a byline's name recurs, but no title
             continue
-        if _byline_start(ctx.lines[i].text):  # its name recurs in the text, but no title
+        if i == start and ctx.feats[i].words > TITLE_FIRST_LINE_WORDS:  # a caption or a lead
             continue
-        if len(words & body) >= TITLE_MIN_OVERLAP * len(words):
-            return i
-        if nearest is None and not _byline_shaped(ctx.lines[i].text):
+        own = 1 if i == start and i not in ctx.decided else 0  # the text's first line: not its own evidence
+        shared = sum(1 for w in words if body[w] > own)
+        if shared >= TITLE_MIN_OVERLAP * len(words):
+            weight = TITLE_REPEAT_WEIGHT if repeats[" ".join(ctx.lines[i].text.casefold().split())] > 1 else 1
+            score = shared * weight - TITLE_DISTANCE_COST * (start - i)
+            if best is None or score > best[0]:
+                best = (score, i)
+        elif nearest is None and i < start and not _byline_shaped(ctx.lines[i].text):
             nearest = i if _above_dateline(ctx, i, dates) else -1
+    if best is not None:
+        return best[1]
     return nearest if nearest is not None and nearest >= 0 else None
 
 
 def _heading_words(ctx: Context, i: int, dates: tuple[re.Pattern[str], ...]) -> set[str]:
     """The words (:func:`_words`) of line ``i`` if it is shaped like a headline (open, 3 to
-    25 words, mostly letters, no sentence or label end, no date), at least three; else none."""
+    25 words, mostly letters, no sentence, label or ellipsis end, no date), at least three; else none."""
     f = ctx.feats[i]
     text = ctx.lines[i].text.strip()
     if i in ctx.decided or ctx.matches[i] is not None or not 3 <= f.words <= 25:
         return set()
-    if f.alpha_ratio < 0.6 or text.endswith((".", ":")) or not text.lstrip(OPENING_MARKS)[:1].isalnum():
+    if f.alpha_ratio < 0.6 or text.endswith((".", ":", "…")) or not text.lstrip(OPENING_MARKS)[:1].isalnum():
         return set()
     if any(rx.search(text.lower()) for rx in dates):  # a byline or dateline
         return set()

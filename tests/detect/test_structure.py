@@ -4,6 +4,7 @@ from __future__ import annotations
 from cleaner.config import Config
 
 from cleaner.detect import detect
+from cleaner.detect.zones import main_region
 
 from .conftest import context, decisions, paragraphs
 
@@ -131,3 +132,55 @@ def test_a_byline_that_shares_the_texts_words_is_not_the_title() -> None:
                      "Da Silva Fans Restore the Starship Bridge Set"):
         ctx = detect(context(["News", "Videos", headline, *body]))
         assert ctx.kept.get(2) == "keep.title", headline
+
+
+LANE = [
+    "The council voted on Tuesday to turn the parking along the river into a cycle lane, after a debate of four hours.",
+    "Riders have asked for a cycle lane along the river for ten years, and the parking there is half empty most days.",
+    "The works on the new cycle lane start in March, and the council says the river path will stay open meanwhile.",
+]
+
+
+def test_the_headline_above_a_caption_is_the_title() -> None:
+    """A photo's caption right above the text shares its words too, but fewer than the
+    headline above it: the headline is the title, and the caption is not kept as one."""
+    caption = "Parking along the river on Tuesday"
+    ctx = detect(context([*MENU, TITLE, caption, *LANE]))
+    assert ctx.kept.get(len(MENU)) == "keep.title" and ctx.kept.get(len(MENU) + 1) != "keep.title"
+
+
+def test_a_site_motto_far_above_is_not_the_title() -> None:
+    """A blog's motto shares a few words with every post; further up than the headline and
+    sharing fewer of the text's words, it is not the title."""
+    motto = "Notes on the river, the council and the town"
+    lines = [motto, *MENU, "Recent posts", "Market hall reopens", TITLE, *LANE]
+    ctx = detect(context(lines))
+    assert ctx.kept.get(lines.index(TITLE)) == "keep.title" and 0 not in ctx.kept
+
+
+def test_a_headline_the_page_repeats_outweighs_a_nearer_line() -> None:
+    """The headline recurs on the page (in the recent posts under the text); a line between
+    it and the text, sharing about as many words, is not the title."""
+    deck = "Riders welcome the new lane"
+    headline = "River parking to become a cycle lane"
+    lines = [*MENU, headline, deck, *LANE, *paragraphs(2), "Recent posts", headline, "Market hall reopens"]
+    ctx = detect(context(lines))
+    assert ctx.kept.get(len(MENU)) == "keep.title"
+    without = detect(context(lines[: -3]))  # no repeat: the nearer line is the title
+    assert without.kept.get(len(MENU) + 1) == "keep.title"
+
+
+def test_the_texts_first_line_is_the_title_when_headline_shaped() -> None:
+    """A long headline can open the main region itself (it weighs as text): it is still the
+    title, by the words it shares with the lines after it, not with itself. A longer line
+    there is a caption or the lead, not the title."""
+    title = "Council votes to turn the riverside parking into a protected cycle lane after heated debates on Tuesday"
+    assert main_region(detect(context([*MENU, title, *LANE]), stop_before="keep.title")) == (len(MENU), len(MENU) + 3)
+    assert detect(context([*MENU, title, *LANE])).kept.get(len(MENU)) == "keep.title"
+    teaser = "The council voted on Tuesday to turn the parking along the river into a…"
+    ctx = detect(context([*MENU, teaser, *LANE]))
+    assert ctx.kept.get(len(MENU)) != "keep.title"  # a cut teaser is no headline
+    caption = ("The riverside parking on Tuesday, where the council wants riders to have a protected lane "
+               "of their own next year Photo: Anna Berger")
+    ctx = detect(context([*MENU, caption, *LANE]))
+    assert ctx.kept.get(len(MENU)) != "keep.title"  # too long for a headline: a caption or a lead
