@@ -357,3 +357,24 @@ def test_a_date_line_ending_in_reply_links_is_commenter_furniture() -> None:
     assert all(got[d] == ("comments", "comments.section") for d in dates)
     assert got[LAST] == ("comments", "comments.section")
     assert not set(paragraphs(5)) & set(got)
+
+
+def test_a_shops_customer_reviews_are_its_comments() -> None:
+    """A product page's reviews: a reviews heading, then each review's stars and "Verified
+    Purchase" over its text. The product's description above them stays."""
+    review = "The hutch was easy to build and the rabbits love the run, it feels very sturdy."
+    lines = [*paragraphs(4), "Customer reviews", "5 out of 5 stars", "Verified Purchase", review,
+             "4.0 out of 5 stars", "Verified Purchase", review.replace("easy", "quick")]
+    got = decisions(lines, stop_before="model.line")
+    assert got[review] == ("comments", "comments.section")
+    assert got["Verified Purchase"] == ("comments", "comments.section")
+    assert not set(paragraphs(4)) & set(got)
+    product = [
+        "Der Kleintierstall aus Kiefernholz hat zwei Etagen, eine Rampe und ein Freilaufgehege mit Gitter.",
+        "Das Dach lässt sich aufklappen, so dass Sie den Stall leicht reinigen können, und die Schublade ist herausnehmbar.",
+        "Der Stall ist für zwei Kaninchen oder vier Meerschweinchen gedacht und wird mit einer Anleitung geliefert.",
+    ]
+    german = [*product, 'Kundenbewertungen für "Natura Kleintierstall"', "5 von 5 Sternen", "Verifizierter Kauf",
+              "Der Stall war schnell aufgebaut und unsere Kaninchen fühlen sich darin sehr wohl."]
+    got = decisions(german, stop_before="model.line")
+    assert got[german[-1]] == ("comments", "comments.section") and not set(product) & set(got)
