@@ -16,8 +16,9 @@ TITLE_DISTANCE_COST = 0.2
 TITLE_REPEAT_WEIGHT = 2
 #: The text's own first line is its title only when it is this short (a headline, not a lead).
 TITLE_FIRST_LINE_WORDS = 17
-#: Short lines (a byline) that may stand between a headline and its dateline, and their words at most.
-BYLINE_LINES = 2
+#: Short lines (a byline, maybe split: "By" / "Jane Doe" / "The Star-Ledger") that may stand between
+#: a headline and its dateline, and their words at most.
+BYLINE_LINES = 3
 BYLINE_WORDS = 8
 BYLINE_NAME_WORDS = 5
 #: Words that open a byline before the writer's name ("by Joseph Dickerson, Filed under: …",
@@ -90,8 +91,8 @@ def title_line(ctx: Context, start: int) -> int | None:
 
     With no such line, the nearest heading-like line is the title when a dateline follows it
     (:func:`_above_dateline`): a headline over its date and byline, whatever its words. A
-    byline (:func:`_byline_start`) shares the text's words (the writer's name recurs) but is
-    never the title.
+    byline (:func:`_byline_start`, :func:`_in_split_byline`) shares the text's words (the
+    writer's name recurs) but is never the title.
     """
     region = main_region(ctx) or (start, start)
     dates = load_patterns(ctx.languages, "comment_dates")
@@ -104,7 +105,7 @@ def title_line(ctx: Context, start: int) -> int | None:
     nearest: int | None = None  # the nearest heading-like line: -1 when no dateline follows it
     for i in range(start, max(-1, start - 1 - TITLE_LOOKBACK), -1):
         words = _heading_words(ctx, i, dates)
-        if not words or _byline_start(ctx.lines[i].text):  # a byline's name recurs, but no title
+        if not words or _byline_start(ctx.lines[i].text) or _in_split_byline(ctx, i, dates):  # a byline's name recurs
             continue
         if i == start and ctx.feats[i].words > TITLE_FIRST_LINE_WORDS:  # a caption or a lead
             continue
@@ -150,6 +151,23 @@ def _byline_start(text: str) -> bool:
     words = text.split()
     marker = len(words) >= 3 and (words[0].casefold() in BYLINE_MARKERS or words[0] in BYLINE_MARKERS_LOWER)
     return marker and words[1][:1].isupper() and words[2][:1].isupper()
+
+
+def _in_split_byline(ctx: Context, i: int, dates: tuple[re.Pattern[str], ...]) -> bool:
+    """Line ``i`` is in a byline split over lines: right under a byline word alone on its line
+    ("By" / "ROD NORDLAND"), or under that and one more line, with the byline's date right
+    after it ("By" / "Jarrett Renshaw" / "The Star-Ledger" / "on October 31, 2012"): the
+    writer's name or their paper."""
+    j = i
+    for above in range(2):
+        j = ctx.neighbour(j, -1)
+        if j is None:
+            return False
+        word = ctx.lines[j].text.strip().rstrip(":")
+        if word.casefold() in BYLINE_MARKERS or word in BYLINE_MARKERS_LOWER:
+            after = ctx.neighbour(i, 1)
+            return above == 0 or (after is not None and any(rx.search(ctx.lines[after].text.lower()) for rx in dates))
+    return False
 
 
 def _above_dateline(ctx: Context, i: int, dates: tuple[re.Pattern[str], ...]) -> bool:

@@ -184,3 +184,17 @@ def test_the_texts_first_line_is_the_title_when_headline_shaped() -> None:
                "of their own next year Photo: Anna Berger")
     ctx = detect(context([*MENU, caption, *LANE]))
     assert ctx.kept.get(len(MENU)) != "keep.title"  # too long for a headline: a caption or a lead
+
+
+def test_a_byline_split_over_lines_is_not_the_title() -> None:
+    """"By" alone on its line, the writer's name and the paper's under it, then the date: the
+    paper's name recurs in the text (and on the page), but it is part of the byline; the
+    headline over the byline is the title, though it shares few words with the text."""
+    paper = "The Riverside Post"
+    body = [p + " the mayor told The Riverside Post." for p in LANE]
+    headline = "Storm of protest greets the mayor's new plan"
+    lines = [*MENU, headline, "By", "Jane Doe/City Hall Bureau", paper, "on October 31, 2012 at 5:03 PM", *body, paper]
+    ctx = detect(context(lines))
+    assert ctx.kept.get(len(MENU)) == "keep.title" and ctx.kept.get(len(MENU) + 3) != "keep.title"
+    lines = [*MENU, headline, "By", "JANE DOE", "Published: October 31, 2012", *body]  # the name alone under "By"
+    assert detect(context(lines)).kept.get(len(MENU)) == "keep.title"
