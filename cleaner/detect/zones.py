@@ -12,7 +12,7 @@ TITLE_LOOKBACK = 30
 TITLE_MIN_OVERLAP = 0.5
 #: A title candidate's score: words shared with the text, less this for each line between.
 TITLE_DISTANCE_COST = 0.2
-#: A candidate the page repeats (its breadcrumb, "Comments on …") counts its words this often.
+#: A candidate that recurs on the page (in its recent posts, a breadcrumb) counts its words this often.
 TITLE_REPEAT_WEIGHT = 2
 #: The text's own first line is its title only when it is this short (a headline, not a lead).
 TITLE_FIRST_LINE_WORDS = 17
@@ -100,7 +100,7 @@ def title_line(ctx: Context, start: int) -> int | None:
     for i in range(start, region[1] + 1):
         if i not in ctx.decided:
             body.update(_words(ctx.lines[i].text))
-    repeats = Counter(" ".join(line.text.casefold().split()) for line in ctx.lines)
+    repeats = Counter(_line_key(line.text) for line in ctx.lines)
     best: tuple[float, int] | None = None
     nearest: int | None = None  # the nearest heading-like line: -1 when no dateline follows it
     for i in range(start, max(-1, start - 1 - TITLE_LOOKBACK), -1):
@@ -109,18 +109,22 @@ def title_line(ctx: Context, start: int) -> int | None:
             continue
         if i == start and ctx.feats[i].words > TITLE_FIRST_LINE_WORDS:  # a caption or a lead
             continue
-        own = 1 if i == start and i not in ctx.decided else 0  # the text's first line: not its own evidence
+        own = 1 if i == start else 0  # the text's first line is not its own evidence
         shared = sum(1 for w in words if body[w] > own)
         if shared >= TITLE_MIN_OVERLAP * len(words):
-            weight = TITLE_REPEAT_WEIGHT if repeats[" ".join(ctx.lines[i].text.casefold().split())] > 1 else 1
+            weight = TITLE_REPEAT_WEIGHT if repeats[_line_key(ctx.lines[i].text)] > 1 else 1
             score = shared * weight - TITLE_DISTANCE_COST * (start - i)
-            if best is None or score > best[0]:
-                best = (score, i)
+            best = max(best or (score, i), (score, i), key=lambda c: c[0])  # the nearer on a tie
         elif nearest is None and i < start and not _byline_shaped(ctx.lines[i].text):
             nearest = i if _above_dateline(ctx, i, dates) else -1
     if best is not None:
         return best[1]
     return nearest if nearest is not None and nearest >= 0 else None
+
+
+def _line_key(text: str) -> str:
+    """A line's text as compared for repeats: case and spacing aside."""
+    return " ".join(text.casefold().split())
 
 
 def _heading_words(ctx: Context, i: int, dates: tuple[re.Pattern[str], ...]) -> set[str]:
