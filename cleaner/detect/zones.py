@@ -96,11 +96,9 @@ def title_line(ctx: Context, start: int) -> int | None:
     """
     region = main_region(ctx) or (start, start)
     dates = load_patterns(ctx.languages, "comment_dates")
-    body: Counter[str] = Counter()
-    for i in range(start, region[1] + 1):
-        if i not in ctx.decided:
-            body.update(_words(ctx.lines[i].text))
-    repeats = Counter(_line_key(line.text) for line in ctx.lines)
+    after = _words("\n".join(ctx.lines[k].text for k in range(start + 1, region[1] + 1) if k not in ctx.decided))
+    body = after | (_words(ctx.lines[start].text) if start not in ctx.decided else set())
+    repeats = Counter(line.text.strip() for line in ctx.lines)
     best: tuple[float, int] | None = None
     nearest: int | None = None  # the nearest heading-like line: -1 when no dateline follows it
     for i in range(start, max(-1, start - 1 - TITLE_LOOKBACK), -1):
@@ -109,10 +107,9 @@ def title_line(ctx: Context, start: int) -> int | None:
             continue
         if i == start and ctx.feats[i].words > TITLE_FIRST_LINE_WORDS:  # a caption or a lead
             continue
-        own = 1 if i == start else 0  # the text's first line is not its own evidence
-        shared = sum(1 for w in words if body[w] > own)
+        shared = len(words & (after if i == start else body))  # the text's first line is not its own evidence
         if shared >= TITLE_MIN_OVERLAP * len(words):
-            weight = TITLE_REPEAT_WEIGHT if repeats[_line_key(ctx.lines[i].text)] > 1 else 1
+            weight = TITLE_REPEAT_WEIGHT if repeats[ctx.lines[i].text.strip()] > 1 else 1
             score = shared * weight - TITLE_DISTANCE_COST * (start - i)
             best = max(best or (score, i), (score, i), key=lambda c: c[0])  # the nearer on a tie
         elif nearest is None and i < start and not _byline_shaped(ctx.lines[i].text):
@@ -120,11 +117,6 @@ def title_line(ctx: Context, start: int) -> int | None:
     if best is not None:
         return best[1]
     return nearest if nearest is not None and nearest >= 0 else None
-
-
-def _line_key(text: str) -> str:
-    """A line's text as compared for repeats: case and spacing aside."""
-    return " ".join(text.casefold().split())
 
 
 def _heading_words(ctx: Context, i: int, dates: tuple[re.Pattern[str], ...]) -> set[str]:
