@@ -245,7 +245,9 @@ def _shield_edges(ctx: Context, region: tuple[int, int], good: list[int]) -> Non
     """The article's edges: the deck under the title, and the short lines closing the article."""
     title = next((i for i, rule in ctx.kept.items() if rule == "keep.title"), None)
     if title is not None and good:
-        ctx.shielded.update(_open_run(ctx, title + 1, good[0], 1))
+        deck = _open_run(ctx, title + 1, good[0], 1)
+        if not _link_list(ctx, deck):  # other stories' headlines under the title are no deck
+            ctx.shielded.update(deck)
     if good:
         tail = _open_run(ctx, good[-1] + 1, len(ctx.lines), 1)
         if not _link_list(ctx, tail):

@@ -198,3 +198,16 @@ def test_a_byline_split_over_lines_is_not_the_title() -> None:
     assert ctx.kept.get(len(MENU)) == "keep.title" and ctx.kept.get(len(MENU) + 3) != "keep.title"
     lines = [*MENU, headline, "By", "JANE DOE", "Published: October 31, 2012", *body]  # the name alone under "By"
     assert detect(context(lines)).kept.get(len(MENU)) == "keep.title"
+
+
+def test_other_stories_headlines_under_the_title_are_no_deck() -> None:
+    """The short lines between the title and the text are its deck (a standfirst, a byline),
+    shielded from the line model; a list of other stories' headlines there is not."""
+    deck = ["Riders have waited ten years for it", "By Jane Doe"]
+    ctx = detect(context([*MENU, TITLE, *deck, *LANE]), stop_before="model.line")
+    assert ctx.kept.get(len(MENU)) == "keep.title"
+    assert {len(MENU) + 1, len(MENU) + 2} <= ctx.shielded
+    series = ["Cycle Lanes Across Europe, Part 1", "Cycle Lanes Across Europe, Part 2", "The River Path Before The Lane"]
+    ctx = detect(context([*MENU, TITLE, *series, *LANE]), stop_before="model.line")
+    assert ctx.kept.get(len(MENU)) == "keep.title"
+    assert not {len(MENU) + 1, len(MENU) + 2, len(MENU) + 3} & ctx.shielded
