@@ -256,3 +256,50 @@ def count_lines(ctx: Context) -> None:
         d = ctx.decided.get(up) if up is not None else None
         if d is not None:
             ctx.decide(i, d.category, "context.count", evidence=f"count of line {up}")
+
+
+#: A number alone on its line ("3.", "12"): a list's number or a counter of a widget whose
+#: label is on the line before or after it.
+_NUMBER_LINE_RE = re.compile(r"^(\d{1,6})[.)]?$")
+#: Lines counting up by one that make a numbered list's numbers (:func:`number_lines`).
+NUMBER_RUN = 3
+
+
+def _number(ctx: Context, i: int) -> int | None:
+    match = _NUMBER_LINE_RE.match(ctx.lines[i].text.strip()) if ctx.open(i) else None
+    return int(match.group(1)) if match else None
+
+
+def _number_run(ctx: Context, i: int) -> list[int]:
+    """The open number lines from ``i`` down that count up by one ("1.", "2.", "3.")."""
+    run = [i]
+    j = ctx.neighbour(i, 1)
+    while j is not None and _number(ctx, j) == _number(ctx, run[-1]) + 1:
+        run.append(j)
+        j = ctx.neighbour(j, 1)
+    return run
+
+
+def number_lines(ctx: Context) -> None:
+    """Numbers alone on their lines whose labels went.
+
+    A run of at least ``NUMBER_RUN`` lines counting up by one ("1." … "5."), with a removed
+    line (or the page's edge) right above or below it, is a most-read list's numbers whose
+    headlines went (navigation); one in the article's text, a table's ranks, has kept lines on
+    both sides. A single number with removed lines right above and below is a like or
+    comment count between teasers and buttons: it takes the category of the line above.
+    """
+    i = 0
+    while i < len(ctx.lines):
+        if _number(ctx, i) is None:
+            i += 1
+            continue
+        run = _number_run(ctx, i)
+        up, down = ctx.neighbour(run[0], -1), ctx.neighbour(run[-1], 1)
+        gone_up, gone_down = up is None or up in ctx.decided, down is None or down in ctx.decided
+        if len(run) >= NUMBER_RUN and (gone_up or gone_down):
+            for j in run:
+                ctx.decide(j, "navigation", "context.numbers", evidence=f"numbered lines {run[0]}-{run[-1]}")
+        elif len(run) == 1 and up is not None and down is not None and gone_up and gone_down:
+            ctx.decide(i, ctx.decided[up].category, "context.numbers", evidence=f"lines {up},{down}")
+        i = run[-1] + 1

@@ -7,8 +7,8 @@ from .bios import closing_bios
 from .calendar import calendars
 from .comments import comment_sections
 from .context import (
-    between_removed, caption_before_credit, count_lines, feedback_answers, link_lists, no_words, outside_main_html,
-    repeated_lines,
+    between_removed, caption_before_credit, count_lines, feedback_answers, link_lists, no_words, number_lines,
+    outside_main_html, repeated_lines,
 )
 from .credits import credit_lines, credit_tails
 from .duplicates import duplicate_lines, truncated_copies
@@ -49,6 +49,7 @@ RULES: tuple[RuleSpec, ...] = (
     RuleSpec("keep.inside", "shields short lines between article paragraphs (removes nothing)", keep_inside),
     RuleSpec("model.line", "the learned line model deems it boilerplate", model_lines),
     RuleSpec("context.count", "a count alone on its line (\"(12)\") under a removed line: a widget's post count", count_lines),
+    RuleSpec("context.numbers", "numbers alone on their lines whose labels went: a run counting up by one (\"1.\" … \"5.\") next to a removed line, or one number between removed lines (a like count)", number_lines),
     RuleSpec("author_bio.closing", "an author's bio line after the article's last paragraph or in an author box", closing_bios),
     RuleSpec("zone.outside", "short line in the header or footer zone", outside_region, fallback=True),
     RuleSpec("corpus.repeated", "line repeated across the corpus", repeated_lines, fallback=True),

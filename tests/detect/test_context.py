@@ -92,3 +92,19 @@ def test_a_count_under_a_removed_line_goes_with_it_and_one_under_a_kept_line_sta
     count_lines(ctx)
     got = {i: (d.category, d.rule, d.evidence) for i, d in ctx.decided.items() if d.rule == "context.count"}
     assert got == {6: ("navigation", "context.count", "count of line 5"), 8: ("share", "context.count", "count of line 7")}
+
+
+def test_list_numbers_whose_headlines_went_go_and_a_tables_ranks_stay() -> None:
+    """A most-read list's numbers ("1." … "4.") left under the article once their headlines
+    went, and a like count between removed teasers, go; a results table's ranks amid kept
+    cells stay, and so do two numbers over a removed line (too short a run to be a list)."""
+    from cleaner.detect.context import number_lines
+
+    ctx = context([*paragraphs(2), "1.", "2.", "3.", "4.", "Most popular", "Storm hits coast", "12", "Like Tweet",
+                   "Team", "5.", "6.", "7.", "Aalen", "1", "2", "Sign up"])
+    for i in (6, 7, 9, 15):
+        ctx.decide(i, "navigation", "model.line")
+    number_lines(ctx)
+    got = {i: (d.category, d.rule, d.evidence) for i, d in ctx.decided.items() if d.rule == "context.numbers"}
+    run = ("navigation", "context.numbers", "numbered lines 2-5")
+    assert got == {2: run, 3: run, 4: run, 5: run, 8: ("navigation", "context.numbers", "lines 7,9")}
