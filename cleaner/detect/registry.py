@@ -5,6 +5,7 @@ from ..phrases import load_patterns, load_phrasebook
 from .base import Context, RuleSpec
 from .bios import closing_bios
 from .calendar import calendars
+from .commenters import commenter_sections
 from .comments import comment_sections
 from .context import (
     between_removed, caption_before_credit, count_lines, feedback_answers, link_lists, no_words, number_lines,
@@ -27,6 +28,10 @@ def _comments(ctx: Context) -> None:
     comment_sections(ctx, strong, load_patterns(ctx.languages, "comment_dates", normalised=True), heads)
 
 
+def _commenters(ctx: Context) -> None:
+    commenter_sections(ctx, load_phrasebook(ctx.languages, ("list_heads",)))
+
+
 RULES: tuple[RuleSpec, ...] = (
     RuleSpec("user.rules", "the user's rules file: remove (as user.<name>) or always keep", user_rules),
     RuleSpec("markdown.reader_header", "a reader service's header above a page's Markdown (\"Title: …\", \"URL Source: …\", \"Markdown Content:\"): metadata, taken into the sidecar", reader_header),
@@ -43,6 +48,7 @@ RULES: tuple[RuleSpec, ...] = (
     RuleSpec("line.no_words", "a line with no letter or digit", no_words),
     RuleSpec("navigation.calendar", "a calendar widget: a month's day numbers one to a line, 1 to at least 28, with its weekday heads", calendars),
     RuleSpec("comments.section", "inside a comment section", _comments),
+    RuleSpec("comments.commenters", "a comment section of names over their comments' text, with no other furniture: under a comment heading, three or more short name lines each over prose, as many as the heading counts or with a name that comes again", _commenters),
     RuleSpec("navigation.list", "a headline list under a navigation heading", link_lists),
     RuleSpec("navigation.toc", "a table of contents: short lines that recur later, in order, as the headings of sections of text (the headings are kept)", table_of_contents),
     RuleSpec("html.outside_main", "HTML block outside the page's main text", outside_main_html, True),

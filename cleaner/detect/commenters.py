@@ -1,0 +1,137 @@
+"""Comments under their writers' names, with no other furniture (``comments.commenters``).
+
+Many comment templates print a commenter's name on a line of its own over the comment's
+text, and a text dump may keep nothing else of them: no "says:", no date, no "Reply"
+(``{ 131 comments }`` / "Gibbo" / text / "Robert" / text …). :mod:`.comments` needs such
+furniture, so these sections stay whole. This rule takes them when their shape is plain: a
+comment heading that the phrase lists removed, then, within ``LEAD_LINES`` lines, at least
+``MIN_NAMES`` names, each a short line over prose and each within ``MAX_COMMENT_LINES`` lines
+of the last, that fit the heading (:func:`_plausible`): as many as it counts, or, with no
+count, a name that comes again. Under a bare "Comments" (an article's tab) or "Comments (2)"
+(closing a post on a blog's front page), subheadings over paragraphs have the same shape;
+the count or the missing repeat keeps them. A second comment heading in the run ends it.
+"""
+from __future__ import annotations
+
+import re
+
+from ..phrases import PhraseBook
+from .base import Context
+from .zones import main_region
+
+#: Words and characters a commenter's name line has at most ("Bill Eisenhauer", "h4rm0ny").
+NAME_WORDS = 4
+NAME_CHARS = 40
+#: Share of a name's characters that are letters at least.
+NAME_LETTERS = 0.5
+#: Lines from a name to the prose it heads (a date or a salutation may come between).
+NAME_TO_TEXT = 3
+#: Non-blank lines from the heading to the first name ("Post a comment", "Login to comment").
+LEAD_LINES = 3
+#: Non-blank lines of one comment at most: a longer run without a name is no comment section.
+MAX_COMMENT_LINES = 12
+MIN_NAMES = 3
+#: A heading's count: leading ("19 Responses", "{ 131 comments }") or in closing brackets
+#: ("Comments (2)"); not a number inside it ("… through the RSS 2.0 feed").
+_COUNT_RE = re.compile(r"^\W*(\d+)\b|\((\d+)\)\W*$")
+_END_PUNCTUATION = tuple(".!?:;,)…\"'”’")
+
+
+def _heading(ctx: Context, i: int) -> bool:
+    d = ctx.decided.get(i)
+    return d is not None and d.category == "comments" and d.rule.startswith("phrase.")
+
+
+def _name(ctx: Context, i: int) -> bool:
+    """A short line that is no sentence and no phrase, and mostly letters: a commenter's name
+    or handle ("NFreak007"), not a vote count or a date ("Sep 25, 2019 at 12:22")."""
+    f, text = ctx.feats[i], ctx.lines[i].text.strip()
+    return (ctx.open(i) and 1 <= f.words <= NAME_WORDS and len(text) <= NAME_CHARS and ctx.matches[i] is None
+            and not text.endswith(_END_PUNCTUATION) and not ctx.protected(i) and f.alpha_ratio >= NAME_LETTERS)
+
+
+def _prose(ctx: Context, i: int) -> bool:
+    return ctx.open(i) and (ctx.feats[i].good() or ctx.protected(i))
+
+
+def _after(ctx: Context, i: int, count: int) -> list[int]:
+    """The next ``count`` non-blank lines after ``i``."""
+    out: list[int] = []
+    j = ctx.neighbour(i, 1)
+    while j is not None and len(out) < count:
+        out.append(j)
+        j = ctx.neighbour(j, 1)
+    return out
+
+
+def _opens_comment(ctx: Context, i: int) -> bool:
+    """A name with prose within ``NAME_TO_TEXT`` lines under it, and no name between (then
+    that one is the name: "By" / "Jeremy Glass" / text; a date or "Michael," may stand between)."""
+    if not _name(ctx, i):
+        return False
+    for j in _after(ctx, i, NAME_TO_TEXT):
+        if _prose(ctx, j):
+            return True
+        if ctx.feats[j].words > 2 * NAME_WORDS or _heading(ctx, j) or _name(ctx, j):
+            return False
+    return False
+
+
+def _names(ctx: Context, head: int) -> list[int]:
+    """The names of the comments under heading ``head``, in order (empty if none starts
+    within ``LEAD_LINES`` lines)."""
+    names: list[int] = []
+    since = 0  # non-blank lines since the last name (or the heading)
+    j = ctx.neighbour(head, 1)
+    while j is not None and since < (MAX_COMMENT_LINES if names else LEAD_LINES):
+        if _heading(ctx, j) and names:
+            break
+        if _opens_comment(ctx, j):
+            names.append(j)
+            since = 0
+        else:
+            since += 1
+        j = ctx.neighbour(j, 1)
+    return names
+
+
+def _last_comment_end(ctx: Context, name: int) -> int:
+    """The last line of the comment under ``name``: its prose, and short lines within it."""
+    end = name
+    for j in _after(ctx, name, MAX_COMMENT_LINES):
+        if _prose(ctx, j):
+            end = j
+        elif _heading(ctx, j) or ctx.feats[j].words > 2 * NAME_WORDS or j in ctx.decided:
+            break
+    return end
+
+
+def _plausible(ctx: Context, head: int, names: list[int]) -> bool:
+    """Names that fit the heading's count ("19 Responses": from half as many to a quarter
+    more, and two, as some names stand in the comments' text), or, under a heading with no
+    count, a name that comes again (a conversation: the author answers)."""
+    count = _COUNT_RE.search(ctx.lines[head].text)
+    if count:
+        n = int(count.group(1) or count.group(2))
+        return n / 2 <= len(names) <= n * 1.25 + 2
+    seen = [ctx.lines[k].text.strip().casefold() for k in names]
+    return len(set(seen)) < len(seen)
+
+
+def commenter_sections(ctx: Context, heads: PhraseBook) -> None:
+    """Remove each comment section of names over their comments' text (module docstring).
+    A heading that also heads link lists (``heads``: "Most commented") is no section's."""
+    region = main_region(ctx)
+    if region is None:
+        return
+    first = next((i for i in range(region[0], region[1] + 1) if ctx.protected(i)), region[0])
+    i = first + 1
+    while i < len(ctx.lines):
+        names = _names(ctx, i) if _heading(ctx, i) and heads.match(ctx.lines[i].text) is None else []
+        if len(names) < MIN_NAMES or not _plausible(ctx, i, names):
+            i += 1
+            continue
+        end = _last_comment_end(ctx, names[-1])
+        for j in range(i + 1, end + 1):
+            ctx.decide(j, "comments", "comments.commenters", evidence=f"heading line {i}, {len(names)} names")
+        i = end + 1
