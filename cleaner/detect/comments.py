@@ -119,13 +119,23 @@ def _long_comment(ctx: Context, chain: list[Evidence], item: Evidence, upcoming:
     comment of the same section): of a kind the section has repeated (same strength and
     pattern), or, with the ``upcoming`` evidence right after it, a commenter's header the
     section has had ("Jane schreibt:" over its date: :func:`_headers`). Not in a chain with
-    several headings: a blog's front page has a "Comments (2)" link under each post."""
+    several headings (a blog's front page has a "Comments (2)" link under each post), unless
+    they are one action bar that each comment repeats ("Reply to This Parent Share") in a
+    chain with strong furniture; the item may then be that bar again."""
     same = sum(1 for _, s, k in chain if (s, k) == item[1:] and s != HEADING)
-    headings = sum(1 for _, s, _k in chain if s == HEADING)
     between = sum(1 for j in range(chain[-1][0] + 1, item[0]) if not ctx.feats[j].blank)
     repeats = same >= MIN_EVIDENCE or bool(_headers(upcoming) & _headers(chain))
-    return (repeats and headings <= 1 and between <= MAX_COMMENT_LINES and _valid(chain)
+    return (repeats and _few_headings(ctx, chain) and between <= MAX_COMMENT_LINES and _valid(chain)
             and _has_comment_shape(ctx, chain))
+
+
+def _few_headings(ctx: Context, chain: list[Evidence]) -> bool:
+    """At most one heading, or, after the section's own, one heading's text again and again
+    (an action bar) in a chain with strong furniture."""
+    headings = [norm_line(ctx.lines[j].text) for j, s, _k in chain[1:] if s == HEADING]
+    if len(headings) + (chain[0][1] == HEADING) <= 1:
+        return True
+    return len(set(headings)) == 1 and any(s == STRONG for _, s, _k in chain)
 
 
 def _headers(items: list[Evidence]) -> set[tuple[tuple[int, int], tuple[int, int]]]:

@@ -378,3 +378,23 @@ def test_a_shops_customer_reviews_are_its_comments() -> None:
               "Der Stall war schnell aufgebaut und unsere Kaninchen fühlen sich darin sehr wohl."]
     got = decisions(german, stop_before="model.line")
     assert got[german[-1]] == ("comments", "comments.section") and not set(product) & set(got)
+
+
+def test_an_action_bar_that_each_comment_repeats_goes_on_over_a_long_comment() -> None:
+    """Slashdot: every comment has the same action bar ("Reply to This Parent Share", a
+    comment phrase, so a heading) and a header of strong furniture. After a comment longer
+    than a gap allows, which opens with a short quote (no prose, so the section's last comment
+    would end there), the bar comes again: the section goes on over the long comment."""
+    def header(n: int) -> list[str]:
+        return ["Re:Standard connectors? LOL you wish!", "(Score:5, Informative)", f"by itsdapead (73441{n}) writes:",
+                f"on Tuesday July 24, @02:2{n}PM (#4075330{n})"]
+
+    bar = ["Reply to This Parent Share", "twitter", "facebook", "Flag as Inappropriate"]
+    long_comment = ["> I have yet to see anything truly innovative come out of it,"]
+    long_comment += [COMMENT.replace("this decision", f"point {n} of the plan") for n in range(8)]
+    lines = [*paragraphs(5), "27 comments", *header(1), COMMENT, *bar, *header(2), COMMENT, *bar, *header(3),
+             *long_comment, *bar, *header(4), LAST, *bar]
+    got = decisions(lines, stop_before="model.line")
+    assert all(got[line] == ("comments", "comments.section") for line in long_comment)
+    assert got[LAST] == ("comments", "comments.section")
+    assert not set(paragraphs(5)) & set(got)
