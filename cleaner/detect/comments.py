@@ -79,6 +79,8 @@ def _strength(ctx: Context, i: int, strong: RegexIndex, weak: RegexIndex) -> tup
             if strength == STRONG and sentence:
                 continue
             k = index.first_match(norm)
+            if k is None and text.rstrip().endswith(":"):
+                k = index.first_match(norm + ":")  # a label: "Posted by:" over its name
             if k is not None:
                 return strength, k
     match = ctx.matches[i]

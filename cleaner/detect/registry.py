@@ -19,7 +19,7 @@ from .readerheader import reader_header
 from .recipes import keep_ingredients
 from .toc import table_of_contents
 from .user import user_rules
-from .zones import keep_inside, keep_title, outside_region
+from .zones import keep_inside, keep_title, outside_gaps, outside_region
 
 
 def _comments(ctx: Context) -> None:
@@ -56,6 +56,7 @@ RULES: tuple[RuleSpec, ...] = (
     RuleSpec("model.line", "the learned line model deems it boilerplate", model_lines),
     RuleSpec("context.count", "a count alone on its line (\"(12)\") under a removed line: a widget's post count", count_lines),
     RuleSpec("context.numbers", "numbers alone on their lines whose labels went: a run counting up by one (\"1.\" … \"5.\") next to a removed line, or one number between removed lines (a like count)", number_lines),
+    RuleSpec("zone.gap", "outside the main region, a run of at most three short lines between removed lines (a blogroll's entries the model left)", outside_gaps),
     RuleSpec("author_bio.closing", "an author's bio line after the article's last paragraph or in an author box", closing_bios),
     RuleSpec("zone.outside", "short line in the header or footer zone", outside_region, fallback=True),
     RuleSpec("corpus.repeated", "line repeated across the corpus", repeated_lines, fallback=True),

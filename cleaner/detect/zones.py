@@ -252,3 +252,50 @@ def _shield_edges(ctx: Context, region: tuple[int, int], good: list[int]) -> Non
         tail = _open_run(ctx, good[-1] + 1, len(ctx.lines), 1)
         if not _link_list(ctx, tail):
             ctx.shielded.update(tail)
+
+
+#: Short lines in a run that ``zone.gap`` removes between removed lines, at most.
+GAP_LINES = 3
+GAP_WORDS = 6
+_DIGIT_RE = re.compile(r"\d")
+
+
+def _gap_line(ctx: Context, i: int, region: tuple[int, int]) -> bool:
+    """A short line outside ``region`` that is no headline (three or more words, mostly
+    capitalised: a title the title rule missed), no sentence (it ends in no full stop,
+    question or exclamation mark) and holds no digit (a dateline, a byline's date)."""
+    f, text = ctx.feats[i], ctx.lines[i].text
+    headline = f.words >= 3 and f.upper_initial_ratio >= 0.6
+    return (ctx.open(i) and not region[0] <= i <= region[1] and f.words <= GAP_WORDS and not ctx.protected(i)
+            and not headline and not f.terminal and not _DIGIT_RE.search(text))
+
+
+def _removed_pair(ctx: Context, i: int | None, step: int) -> bool:
+    """Line ``i`` and the next non-blank line past it (``step``) were both removed."""
+    if i is None or i not in ctx.decided:
+        return False
+    return ctx.neighbour(i, step) in ctx.decided
+
+
+def outside_gaps(ctx: Context) -> None:
+    """Outside the main region, a run of at most ``GAP_LINES`` short lines amid removed lines
+    (two right above it and two right below) goes with them (the category of the line above):
+    a blogroll's entries that the line model left ("marginalia" amid removed "MondoWeiss",
+    "Pickled Politics"). Not in HTML, where the DOM and trafilatura have placed such lines."""
+    region = main_region(ctx)
+    if region is None or ctx.is_html:
+        return
+    i = 0
+    while i < len(ctx.lines):
+        if not _gap_line(ctx, i, region):
+            i += 1
+            continue
+        run, down = [i], ctx.neighbour(i, 1)
+        while down is not None and len(run) <= GAP_LINES and _gap_line(ctx, down, region):
+            run.append(down)
+            down = ctx.neighbour(down, 1)
+        up = ctx.neighbour(i, -1)
+        if len(run) <= GAP_LINES and _removed_pair(ctx, up, -1) and _removed_pair(ctx, down, 1):
+            for j in run:
+                ctx.decide(j, ctx.hint(j, ctx.decided[up].category), "zone.gap", evidence=f"lines {up},{down}")
+        i = run[-1] + 1

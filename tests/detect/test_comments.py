@@ -1,10 +1,12 @@
 """Comment sections: start, extent, and article text that must survive around them."""
 from __future__ import annotations
 
-from cleaner.detect.comments import _short
+from cleaner.detect.comments import STRONG, _short, _strength
 from cleaner.features import text_features
+from cleaner.phrases import load_patterns
+from cleaner.regexindex import index_of
 
-from .conftest import decisions, paragraphs
+from .conftest import context, decisions, paragraphs
 
 COMMENT = "I completely agree with this decision, it has been a long time coming for our town."
 
@@ -398,3 +400,22 @@ def test_an_action_bar_that_each_comment_repeats_goes_on_over_a_long_comment() -
     assert all(got[line] == ("comments", "comments.section") for line in long_comment)
     assert got[LAST] == ("comments", "comments.section")
     assert not set(paragraphs(5)) & set(got)
+
+
+def test_a_typepad_signature_split_over_lines_is_comment_furniture() -> None:
+    """A text dump splits TypePad's "Posted by: Jane | date" over three lines. The label alone,
+    with its colon, is strong furniture (a label's colon is kept for a second search), so the
+    comments' text before each signature goes too; Blogger's "Posted by" with no colon signs a
+    post, and alone is no furniture."""
+    def comment(n: int) -> list[str]:
+        return [COMMENT.replace("this decision", f"point {n} of the plan"), "Posted by:", f"Jim Ewel{n} |",
+                f"September 2{n}, 2012 at 05:4{n} PM"]
+
+    lines = [*paragraphs(5), "Comments", *comment(1), *comment(2), *comment(3)]
+    got = decisions(lines, stop_before="model.line")
+    assert all(got[line] == ("comments", "comments.section") for n in (1, 2, 3) for line in comment(n))
+    assert not set(paragraphs(5)) & set(got)
+    ctx = context(["Posted by:", "Posted by"])
+    strong, weak = (index_of(load_patterns(("en",), name, normalised=True)) for name in ("comment_meta", "comment_dates"))
+    assert _strength(ctx, 0, strong, weak)[0] == STRONG
+    assert _strength(ctx, 1, strong, weak) is None

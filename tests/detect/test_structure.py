@@ -211,3 +211,37 @@ def test_other_stories_headlines_under_the_title_are_no_deck() -> None:
     ctx = detect(context([*MENU, TITLE, *series, *LANE]), stop_before="model.line")
     assert ctx.kept.get(len(MENU)) == "keep.title"
     assert not {len(MENU) + 1, len(MENU) + 2, len(MENU) + 3} & ctx.shielded
+
+
+def test_short_lines_amid_removed_lines_outside_the_region_go_and_inside_stay() -> None:
+    """``zone.gap``: a blogroll's entries that the model left amid removed ones (two above, two
+    below) go, with the category of the line above, in a run of at most three; the same shape
+    inside the main region (a subheading between a removed caption and a removed ad) stays,
+    and so do a longer run and a line with only one removed line on a side."""
+    from cleaner.detect.zones import outside_gaps
+
+    lines = ["Blogroll", "MondoWeiss", "marginalia", "linkage", "Pickled Politics", "Minitrue", "alpha", "beta",
+             "gamma", "delta", "Chicken Yoghurt", "Dead Men Left", "epsilon", "Europhobia", *paragraphs(3),
+             "Photo: the new bridge", "What the council said", "Advertisement", *paragraphs(3, 3)]
+    ctx = context(lines)
+    for i in (0, 1, 4, 5, 10, 11, 13, 17, 19):
+        ctx.decide(i, "navigation" if i < 14 else "ad", "model.line")
+    assert main_region(ctx)[0] == 14
+    outside_gaps(ctx)
+    got = {i: (d.category, d.rule, d.evidence) for i, d in ctx.decided.items() if d.rule == "zone.gap"}
+    assert got == {2: ("navigation", "zone.gap", "lines 1,4"), 3: ("navigation", "zone.gap", "lines 1,4")}
+
+
+def test_a_headline_a_dateline_or_a_sentence_amid_removed_lines_outside_the_region_stays() -> None:
+    """A title the title rule missed, a dateline or a sentence's end, over the region among
+    removed lines, stays; a blogroll's entry goes."""
+    from cleaner.detect.zones import outside_gaps
+
+    for line, goes in (("marginalia", True), ("What Fuels the Power-Outage Numbers?", False),
+                       ("July 24, 2012 12:11 AM", False), ("Hope to see you there.", False)):
+        ctx = context(["Home", "World", line, "Share", "Tweet", "Best of the web", "Tide tables", *paragraphs(3)])
+        for i in (0, 1, 3, 4):
+            ctx.decide(i, "navigation", "model.line")
+        assert main_region(ctx)[0] == 7
+        outside_gaps(ctx)
+        assert (2 in ctx.decided) is goes, line
