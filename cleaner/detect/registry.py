@@ -56,7 +56,7 @@ RULES: tuple[RuleSpec, ...] = (
     RuleSpec("model.line", "the learned line model deems it boilerplate", model_lines),
     RuleSpec("context.count", "a count alone on its line (\"(12)\") under a removed line: a widget's post count", count_lines),
     RuleSpec("context.numbers", "numbers alone on their lines whose labels went: a run counting up by one (\"1.\" … \"5.\") next to a removed line, or one number between removed lines (a like count)", number_lines),
-    RuleSpec("zone.gap", "outside the main region, a run of at most three short lines between removed lines (a blogroll's entries the model left)", outside_gaps),
+    RuleSpec("zone.gap", "plain text, outside the main region: a run of at most three short lines (no headline, sentence end or digit) with two removed lines above and two below (a blogroll's entries the model left)", outside_gaps),
     RuleSpec("author_bio.closing", "an author's bio line after the article's last paragraph or in an author box", closing_bios),
     RuleSpec("zone.outside", "short line in the header or footer zone", outside_region, fallback=True),
     RuleSpec("corpus.repeated", "line repeated across the corpus", repeated_lines, fallback=True),

@@ -254,7 +254,7 @@ def _shield_edges(ctx: Context, region: tuple[int, int], good: list[int]) -> Non
             ctx.shielded.update(tail)
 
 
-#: Short lines in a run that ``zone.gap`` removes between removed lines, at most.
+#: Lines in a run that ``zone.gap`` removes amid removed lines, and words per line, at most.
 GAP_LINES = 3
 GAP_WORDS = 6
 _DIGIT_RE = re.compile(r"\d")
