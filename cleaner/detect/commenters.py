@@ -5,7 +5,7 @@ text, and a text dump may keep nothing else of them: no "says:", no date, no "Re
 (``{ 131 comments }`` / "Gibbo" / text / "Robert" / text …). :mod:`.comments` needs such
 furniture, so these sections stay whole. This rule takes them when their shape is plain: a
 comment heading that the phrase lists removed, then, within ``LEAD_LINES`` lines, at least
-``MIN_NAMES`` names, each a short line over prose and each within ``MAX_COMMENT_LINES`` lines
+``MIN_NAMES`` names, each a short line over prose and each within ``COMMENT_LINES`` lines
 of the last, that fit the heading (:func:`_plausible`): as many as it counts, or, with no
 count, a name that comes again. Under a bare "Comments" (an article's tab) or "Comments (2)"
 (closing a post on a blog's front page), subheadings over paragraphs have the same shape;
@@ -29,7 +29,7 @@ NAME_TO_TEXT = 3
 #: Non-blank lines from the heading to the first name ("Post a comment", "Login to comment").
 LEAD_LINES = 3
 #: Non-blank lines of one comment at most: a longer run without a name is no comment section.
-MAX_COMMENT_LINES = 12
+COMMENT_LINES = 12
 MIN_NAMES = 3
 #: A heading's count: leading ("19 Responses", "{ 131 comments }") or in closing brackets
 #: ("Comments (2)"); not a number inside it ("… through the RSS 2.0 feed").
@@ -83,7 +83,7 @@ def _names(ctx: Context, head: int) -> list[int]:
     names: list[int] = []
     since = 0  # non-blank lines since the last name (or the heading)
     j = ctx.neighbour(head, 1)
-    while j is not None and since < (MAX_COMMENT_LINES if names else LEAD_LINES):
+    while j is not None and since < (COMMENT_LINES if names else LEAD_LINES):
         if _heading(ctx, j) and names:
             break
         if _opens_comment(ctx, j):
@@ -98,7 +98,7 @@ def _names(ctx: Context, head: int) -> list[int]:
 def _last_comment_end(ctx: Context, name: int) -> int:
     """The last line of the comment under ``name``: its prose, and short lines within it."""
     end = name
-    for j in _after(ctx, name, MAX_COMMENT_LINES):
+    for j in _after(ctx, name, COMMENT_LINES):
         if _prose(ctx, j):
             end = j
         elif _heading(ctx, j) or ctx.feats[j].words > 2 * NAME_WORDS or j in ctx.decided:

@@ -204,12 +204,15 @@ def _good_inside(ctx: Context, region: tuple[int, int]) -> list[int]:
     return [i for i in range(region[0], region[1] + 1) if i not in ctx.decided and ctx.feats[i].good()]
 
 
+def _headline(ctx: Context, i: int) -> bool:
+    """Headline-shaped: 3 to 14 words, mostly capitalised, no sentence end."""
+    f = ctx.feats[i]
+    return 3 <= f.words <= 14 and f.upper_initial_ratio >= 0.6 and not f.terminal
+
+
 def _link_list(ctx: Context, run: list[int]) -> bool:
     """A run of three or more headline-shaped lines (capitalised words, no sentence end)."""
-    def headline(i: int) -> bool:
-        f = ctx.feats[i]
-        return 3 <= f.words <= 14 and f.upper_initial_ratio >= 0.6 and not f.terminal
-    return len(run) >= 3 and sum(map(headline, run)) >= 0.6 * len(run)
+    return len(run) >= 3 and sum(_headline(ctx, j) for j in run) >= 0.6 * len(run)
 
 
 def keep_inside(ctx: Context) -> None:
@@ -264,10 +267,9 @@ def _gap_line(ctx: Context, i: int, region: tuple[int, int]) -> bool:
     """A short line outside ``region`` that is no headline (three or more words, mostly
     capitalised: a title the title rule missed), no sentence (it ends in no full stop,
     question or exclamation mark) and holds no digit (a dateline, a byline's date)."""
-    f, text = ctx.feats[i], ctx.lines[i].text
-    headline = f.words >= 3 and f.upper_initial_ratio >= 0.6
+    f = ctx.feats[i]
     return (ctx.open(i) and not region[0] <= i <= region[1] and f.words <= GAP_WORDS and not ctx.protected(i)
-            and not headline and not f.terminal and not _DIGIT_RE.search(text))
+            and not f.terminal and not _headline(ctx, i) and not _DIGIT_RE.search(ctx.lines[i].text))
 
 
 def _removed_pair(ctx: Context, i: int | None, step: int) -> bool:
