@@ -7,8 +7,8 @@ Evidence comes in three strengths:
   (not on a line that ends with one full stop: "'Nuff said." is a sentence);
 * WEAK furniture (``rules/<lang>/comment_dates.txt``): a short line with a date or time.
 
-A chain starts at a heading that lies after the article's first prose line, or at strong
-furniture, and goes on to the next evidence line while it is near (``MAX_GAP`` lines); a
+A chain starts at a heading that lies after the article's first prose line (the main region's),
+or at strong furniture, and goes on to the next evidence line while it is near (``MAX_GAP`` lines); a
 heading that follows a chain not yet valid starts a chain of its own (a quote's "X wrote:" in
 the article must not swallow the comment heading after it). Prose
 between two evidence lines is a comment's text only after furniture; after a heading it means
@@ -20,7 +20,9 @@ real comments: strong furniture, or weak furniture that follows prose. Article t
 Such a section also goes on over a long comment (up to ``MAX_COMMENT_LINES`` lines) to the next
 furniture line of the kind it has already repeated (same strength and pattern), or to a
 commenter's header it has had (two furniture lines in a row, "Jane says:" over its date) that
-comes again within ``HEADER_LINES`` lines. A chain that
+comes again within ``HEADER_LINES`` lines. When the main region is the comments themselves
+(they outweigh a short article), a heading above it starts a section too
+(:func:`_region_sections`). A chain that
 holds no text yet (an action bar: "Comment … Report") ends where prose and a link list's
 heading follow it (:func:`comment_sections`).
 """
@@ -32,7 +34,7 @@ from collections.abc import Callable
 from ..phrases import PhraseBook, norm_line
 from ..regexindex import RegexIndex, index_of
 from .base import Context
-from .zones import main_region
+from .zones import keep_title, main_region
 
 HEADING, WEAK, STRONG = 0, 1, 2
 MAX_GAP = 12
@@ -206,16 +208,57 @@ def comment_sections(ctx: Context, strong: Patterns, weak: Patterns, heads: Phra
     if region is None:
         return
     first = next((i for i in range(region[0], region[1] + 1) if ctx.protected(i)), region[0])
-    evidence = []
-    indexes = index_of(strong), index_of(weak)
-    for i in range(first + 1, len(ctx.lines)):
-        found = _strength(ctx, i, *indexes)
-        if found is not None:
-            evidence.append((i, *found))
+    lead = next((i for i in range(first) if ctx.protected(i)), first)  # the page's first prose line
+    evidence = _evidence(ctx, lead, (index_of(strong), index_of(weak)))
     for chain in _chains(ctx, evidence, first, _list_heading(ctx, heads)):
-        start, end = chain[0][0], chain[-1][0]
-        if _has_comment_shape(ctx, chain):
-            while end + 1 < len(ctx.lines) and (ctx.feats[end + 1].blank or ctx.protected(end + 1)):
-                end += 1
-        for i in range(start, end + 1):
-            ctx.decide(i, "comments", "comments.section", evidence=f"heading line {start}")
+        _mark(ctx, chain)
+    sections = _region_sections(ctx, evidence, region, (lead, first), heads)
+    titles = [i for i, rule in ctx.kept.items() if rule == "keep.title"]
+    for chain in sections:
+        for i in titles:  # the title was picked above a region of comments: pick it again
+            if chain[0][0] <= i <= chain[-1][0]:
+                del ctx.kept[i]
+        _mark(ctx, chain)
+    if sections and "keep.title" not in ctx.kept.values():
+        ctx.region = None
+        keep_title(ctx)
+
+
+def _evidence(ctx: Context, first: int, indexes: tuple[RegexIndex, RegexIndex]) -> list[Evidence]:
+    """The evidence lines after line ``first``."""
+    found = ((i, _strength(ctx, i, *indexes)) for i in range(first + 1, len(ctx.lines)))
+    return [(i, *strength) for i, strength in found if strength is not None]
+
+
+def _mark(ctx: Context, chain: list[Evidence]) -> None:
+    """Remove a valid chain's lines, and the last comment's text after it if it has the shape."""
+    start, end = chain[0][0], chain[-1][0]
+    if _has_comment_shape(ctx, chain):
+        while end + 1 < len(ctx.lines) and (ctx.feats[end + 1].blank or ctx.protected(end + 1)):
+            end += 1
+    for i in range(start, end + 1):
+        ctx.decide(i, "comments", "comments.section", evidence=f"heading line {start}")
+
+
+def _region_sections(
+    ctx: Context, evidence: list[Evidence], region: tuple[int, int], prose: tuple[int, int], heads: PhraseBook | None
+) -> list[list[Evidence]]:
+    """A comment section that is the main region itself: the comments outweigh a short article,
+    or one made of a list. Its chain starts at a comment heading above the region's first
+    prose line and runs on to the region's end, and the page's first prose line lies above
+    the heading (``prose``: that line, the region's first). Not when the chain's first
+    furniture is an article's byline under a comment link (:func:`_byline_first`)."""
+    lead, first = prose
+    if lead == first:
+        return []
+    return [c for c in _chains(ctx, evidence, lead, _list_heading(ctx, heads))
+            if c[0][1] == HEADING and c[0][0] < first and c[-1][0] >= region[1] - MAX_GAP
+            and not _byline_first(ctx, c) and _has_comment_shape(ctx, c)]
+
+
+def _byline_first(ctx: Context, chain: list[Evidence]) -> bool:
+    """Whether the chain's first furniture is followed by prose and then another heading: the
+    furniture is an article's byline ("Written by Jane Doe on 24/10/12", shaped like a
+    commenter's line) under a comment link, the prose is the article, and the heading its
+    comment section's ("Comments (4)")."""
+    return len(chain) > 2 and chain[2][1] == HEADING and _prose_between(ctx, chain[1][0], chain[2][0]) > 0

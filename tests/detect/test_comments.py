@@ -6,6 +6,8 @@ from cleaner.features import text_features
 from cleaner.phrases import load_patterns
 from cleaner.regexindex import index_of
 
+from cleaner.detect import detect
+
 from .conftest import context, decisions, paragraphs
 
 COMMENT = "I completely agree with this decision, it has been a long time coming for our town."
@@ -419,3 +421,43 @@ def test_a_typepad_signature_split_over_lines_is_comment_furniture() -> None:
     strong, weak = (index_of(load_patterns(("en",), name, normalised=True)) for name in ("comment_meta", "comment_dates"))
     assert _strength(ctx, 0, strong, weak)[0] == STRONG
     assert _strength(ctx, 1, strong, weak) is None
+
+
+def test_a_comment_section_that_outweighs_a_short_article_is_still_a_section() -> None:
+    """A short article that ends in a list (a top 30 of names) under many comments: the
+    comments hold the most prose, so the main region is theirs, and its first prose line lies
+    after the comment heading. A heading above the region whose chain runs on to the region's
+    end, with the article's prose above it, still starts the section; the title kept inside
+    it is picked again, above the article."""
+    title = "Council members discuss the town's money plan"
+    names = [f"{n}. Singer Number{n}" for n in range(1, 31)]
+
+    def comment(n: int) -> list[str]:
+        return [f"Reader{n}", f"June {n + 1}, 2015 at 10:2{n} pm", COMMENT.replace("this decision", f"pick {n}")]
+
+    comments = [line for n in range(8) for line in comment(n)]
+    lines = [title, *paragraphs(1), *names, "{ 8 comments… read them below or add one }", *comments]
+    ctx = detect(context(lines), stop_before="model.line")
+    got = {ctx.lines[i].text: (d.category, d.rule) for i, d in ctx.decided.items()}
+    assert all(got[line] == ("comments", "comments.section") for line in comments)
+    assert not set(paragraphs(1)) & set(got)
+    assert [ctx.lines[i].text for i, rule in ctx.kept.items() if rule == "keep.title"] == [title]
+
+
+def test_article_prose_between_a_header_comment_link_and_heavier_comments_stays() -> None:
+    """A header's "View all Comments" link, then the article under its byline ("Written by
+    Jane Doe on 24/10/12", shaped like a commenter's line), then comments that hold more
+    prose than the article: the article is prose between that heading and the region of
+    comments, so the heading starts no section over it."""
+    def comment(n: int) -> list[str]:
+        return [f"Reader{n}", f"written by reader{n},", f"October 2{n}, 2012", COMMENT.replace("this decision", f"pick {n}"),
+                COMMENT.replace("this decision", f"the plan {n}"), "+0"]
+
+    comments = [line for n in range(6) for line in comment(n)]
+    menu = ["Home", "Energy", "Transport", "Water", "Food", "Buildings", "Gadgets", "Policy", "Events", "Jobs"]
+    lines = ["Recent Comment", paragraphs(1)[0], *menu, "View all Comments", "Share", "Email it", "Print it",
+             "Synthetic fuel made from air and water", "Written by Jane Doe on 24/10/12", *paragraphs(3, first=1),
+             "Comments (6)", *comments]
+    got = decisions(lines, stop_before="model.line")
+    assert not set(paragraphs(3, first=1)) & set(got)
+    assert got[comments[3]] == ("comments", "comments.section")
