@@ -122,6 +122,7 @@ def test_a_first_person_bio_goes() -> None:
     ("de", GERMAN, "Jana Muster beschäftigt sich mit Verkehr und Stadtplanung. Seit 2019 als Redakteurin dabei, erreichbar unter jana@example.org."),
     ("de", GERMAN, "Jana Muster ist Head of Content bei einem Stadtmagazin und testet gern neue Fahrräder."),
     ("de", GERMAN, "ist Rechtsanwalt und Fachanwalt für Verwaltungsrecht in einer Kanzlei in Kassel."),
+    ("de", GERMAN, "Jan Muster ist Verkehrswissenschaftler und Sportjournalist. Seit zwanzig Jahren schreibt er über Radwege."),
     ("de", GERMAN, "Hallo, ich bin Jana und erkunde meine Heimatstadt am liebsten mit dem Fahrrad."),
     ("fr", FRENCH, "Jeanne Martin est professeure d'urbanisme à l'université de Lyon et l'autrice de deux livres."),
     ("es", SPANISH, "Juana Pérez es periodista en Sevilla y escribe sobre vivienda y transporte desde 2015."),
