@@ -14,6 +14,7 @@ from .config import Config
 from .corpus import line_key
 from .detect import Context, detect
 from .detect.readerheader import header_fields
+from .detect.zones import reported_title
 from .document import Decision, Document, Line, Span
 from .features import line_features, stopwords
 from .language import LanguageGuess, detect_language, prose_sample
@@ -121,7 +122,7 @@ def clean_lines(
     keep = set(config.keep_categories)
     kept = [line.text for i, line in enumerate(ctx.lines) if i not in ctx.decided or ctx.decided[i].category in keep]
     guess = detect_language(prose_sample(kept), config.langdetect_seed, config.language_min_chars)
-    title = next((i for i, rule in ctx.kept.items() if rule == "keep.title"), None)
+    title = reported_title(ctx)
     metadata: dict[str, Any] = {
         "language": guess.code,
         "language_confidence": guess.confidence,

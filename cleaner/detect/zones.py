@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from dataclasses import dataclass
 
 from ..phrases import load_patterns
 from ..words import CJK_RUN_RE
@@ -16,6 +17,25 @@ TITLE_DISTANCE_COST = 0.2
 TITLE_REPEAT_WEIGHT = 2
 #: The text's own first line is its title only when it is this short (a headline, not a lead).
 TITLE_FIRST_LINE_WORDS = 17
+#: A candidate longer than this many words is more likely a lead or a teaser than the headline.
+TITLE_LONG_WORDS = 14
+
+
+@dataclass(frozen=True, slots=True)
+class TitleTerms:
+    """How :func:`title_line` weighs candidates: ``min_words`` words of three letters or more at
+    least; ``long_cost`` off the score for each word beyond ``TITLE_LONG_WORDS``."""
+
+    min_words: int
+    long_cost: float
+
+
+#: The title ``keep.title`` protects: three words at least, since a protected line also shields
+#: its neighbours, and two-word lines are menu entries as often ("Real Estate", "Off Duty").
+PROTECTED_TITLE = TitleTerms(min_words=3, long_cost=0.0)
+#: The title the sidecar names (:func:`reported_title`): a short headline counts ("Kleine
+#: Schafskunde"), and a long line above the text is more likely its lead.
+REPORTED_TITLE = TitleTerms(min_words=2, long_cost=2.0)
 #: Short lines (a byline, maybe split: "By" / "Jane Doe" / "The Star-Ledger") that may stand between
 #: a headline and its dateline, and their words at most.
 BYLINE_LINES = 3
@@ -75,16 +95,17 @@ def _words(text: str) -> set[str]:
     return out
 
 
-def title_line(ctx: Context, start: int) -> int | None:
+def title_line(ctx: Context, start: int, terms: TitleTerms = PROTECTED_TITLE) -> int | None:
     """The article's title among the lines just before the main region, or its first line.
 
     The title is a heading-like line whose words (of three letters or more, compared by their
     first letters: :func:`_words`) mostly recur in the article's text (headlines of other
-    stories share few words with this one), at least three, and no date. It opens with a
-    letter or digit, or a quote mark before one (:data:`OPENING_MARKS`). Of such lines, the
-    title has the most words in common with the text, less ``TITLE_DISTANCE_COST`` for each
+    stories share few words with this one), at least ``terms.min_words``, and no date. It opens
+    with a letter or digit, or a quote mark before one (:data:`OPENING_MARKS`). Of such lines,
+    the title has the most words in common with the text, less ``TITLE_DISTANCE_COST`` for each
     line between it and the text: a photo's caption right above the text shares fewer words
-    than the headline above it, and a site's motto further up is further. A line that recurs
+    than the headline above it, and a site's motto further up is further; less
+    ``terms.long_cost`` for each word beyond ``TITLE_LONG_WORDS`` (a lead). A line that recurs
     on the page (in a list of recent posts, as a breadcrumb's last step) counts its words
     ``TITLE_REPEAT_WEIGHT`` times. The text's first line is a candidate too, if of at most
     ``TITLE_FIRST_LINE_WORDS`` words, by the words it shares with the lines after it.
@@ -102,7 +123,7 @@ def title_line(ctx: Context, start: int) -> int | None:
     best: tuple[float, int] | None = None
     nearest: int | None = None  # the nearest heading-like line: -1 when no dateline follows it
     for i in range(start, max(-1, start - 1 - TITLE_LOOKBACK), -1):
-        words = _heading_words(ctx, i, dates)
+        words = _heading_words(ctx, i, dates, terms.min_words)
         if not words or _byline_start(ctx.lines[i].text) or _in_split_byline(ctx, i, dates):  # a byline's name recurs
             continue
         if i == start and ctx.feats[i].words > TITLE_FIRST_LINE_WORDS:  # a caption or a lead
@@ -110,7 +131,7 @@ def title_line(ctx: Context, start: int) -> int | None:
         shared = len(words & (after if i == start else body))  # the text's first line is not its own evidence
         if shared >= TITLE_MIN_OVERLAP * len(words):
             weight = TITLE_REPEAT_WEIGHT if repeats[ctx.lines[i].text.strip()] > 1 else 1
-            score = shared * weight - TITLE_DISTANCE_COST * (start - i)
+            score = shared * weight - TITLE_DISTANCE_COST * (start - i) - terms.long_cost * max(0, ctx.feats[i].words - TITLE_LONG_WORDS)
             best = max(best or (score, i), (score, i), key=lambda c: c[0])  # the nearer on a tie
         elif nearest is None and i < start and not _byline_shaped(ctx.lines[i].text):
             nearest = i if _above_dateline(ctx, i, dates) else -1
@@ -119,19 +140,35 @@ def title_line(ctx: Context, start: int) -> int | None:
     return nearest if nearest is not None and nearest >= 0 else None
 
 
-def _heading_words(ctx: Context, i: int, dates: tuple[re.Pattern[str], ...]) -> set[str]:
-    """The words (:func:`_words`) of line ``i`` if it is shaped like a headline (open, 3 to
-    25 words, mostly letters, no sentence, label or ellipsis end, no date), at least three; else none."""
+def reported_title(ctx: Context) -> int | None:
+    """The title the sidecar names: :func:`title_line` again once every rule has run, above
+    the main region's first prose line (the region then holds the article, and the lines
+    between its start and its first paragraph, a headline among them, are candidates too);
+    else the line ``keep.title`` protected."""
+    ctx.region = None  # the decisions since the last rule
+    region = main_region(ctx)
+    if region is not None:
+        first = next((i for i in range(region[0], region[1] + 1) if ctx.protected(i)), region[0])
+        title = title_line(ctx, first, REPORTED_TITLE)
+        if title is not None:
+            return title
+    return next((i for i, rule in ctx.kept.items() if rule == "keep.title"), None)
+
+
+def _heading_words(ctx: Context, i: int, dates: tuple[re.Pattern[str], ...], min_words: int) -> set[str]:
+    """The words (:func:`_words`) of line ``i`` if it is shaped like a headline (open,
+    ``min_words`` to 25 words, mostly letters, no sentence, label or ellipsis end, no date), at
+    least ``min_words``; else none."""
     f = ctx.feats[i]
     text = ctx.lines[i].text.strip()
-    if i in ctx.decided or ctx.matches[i] is not None or not 3 <= f.words <= 25:
+    if i in ctx.decided or ctx.matches[i] is not None or not min_words <= f.words <= 25:
         return set()
     if f.alpha_ratio < 0.6 or text.endswith((".", ":", "…")) or not text.lstrip(OPENING_MARKS)[:1].isalnum():
         return set()
     if any(rx.search(text.lower()) for rx in dates):  # a byline or dateline
         return set()
     words = _words(text)
-    return words if len(words) >= 3 else set()
+    return words if len(words) >= min_words else set()
 
 
 def _byline_shaped(text: str) -> bool:

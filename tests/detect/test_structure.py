@@ -4,7 +4,7 @@ from __future__ import annotations
 from cleaner.config import Config
 
 from cleaner.detect import detect
-from cleaner.detect.zones import main_region
+from cleaner.detect.zones import main_region, reported_title
 
 from .conftest import context, decisions, paragraphs
 
@@ -245,3 +245,33 @@ def test_a_headline_a_dateline_or_a_sentence_amid_removed_lines_outside_the_regi
         assert main_region(ctx)[0] == 7
         outside_gaps(ctx)
         assert (2 in ctx.decided) is goes, line
+
+
+def test_the_sidecar_names_a_two_word_headline_that_keep_title_does_not_protect() -> None:
+    """A headline of two words ("Kleine Schafskunde") is the title the sidecar names, when its
+    words recur in the text. ``keep.title`` protects three-word titles at least: a protected
+    line shields its neighbours, and two-word lines are menu entries as often."""
+    lines = [*MENU, "River Lanes", *LANE]
+    ctx = detect(context(lines))
+    assert reported_title(ctx) == len(MENU)
+    assert "keep.title" not in ctx.kept.values()
+
+
+def test_a_long_deck_above_the_text_is_not_the_reported_title() -> None:
+    """A title-cased deck of 16 words between the headline and the text shares more of the
+    text's words than the headline; beyond 14 words, each word costs it two: the headline is
+    the title the sidecar names."""
+    deck = "Riders Asked The Council For Ten Years To Turn The Half Empty River Parking Into A"
+    ctx = detect(context([*MENU, TITLE, deck, *LANE]))
+    assert reported_title(ctx) == len(MENU)
+
+
+def test_the_reported_title_is_picked_again_once_every_rule_has_run() -> None:
+    """A site's description, a sentence, opens the page above its menu and the headline: when
+    ``keep.title`` runs, the main region starts there and no line above it is a title. Once the
+    rules have run, the title is picked again above the region's first paragraph."""
+    about = "The River Gazette is the independent paper of the river towns, with news, sport and opinion since 1901"
+    lines = [about, "News", "Sport", TITLE, *LANE]
+    ctx = detect(context(lines))
+    assert "keep.title" not in ctx.kept.values()
+    assert reported_title(ctx) == 3
