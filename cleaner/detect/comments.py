@@ -134,12 +134,15 @@ def _long_comment(ctx: Context, chain: list[Evidence], item: Evidence, upcoming:
 
 
 def _few_headings(ctx: Context, chain: list[Evidence]) -> bool:
-    """At most one heading, or, after the section's own, one heading's text again and again
-    (an action bar) in a chain with strong furniture."""
-    headings = [norm_line(ctx.lines[j].text) for j, s, _k in chain[1:] if s == HEADING]
-    if len(headings) + (chain[0][1] == HEADING) <= 1:
+    """At most one heading; or headings that all come before the comments' text (a
+    trackbacks' heading, then the comments': "{ 1 trackback }" … "{ 7 comments }"); or, after
+    the section's own, one heading's text again and again (an action bar) in a chain with
+    strong furniture."""
+    lines = [j for j, s, _k in chain[1:] if s == HEADING]
+    if len(lines) + (chain[0][1] == HEADING) <= 1 or _prose_between(ctx, chain[0][0], lines[-1]) == 0:
         return True
-    return len(set(headings)) == 1 and any(s == STRONG for _, s, _k in chain)
+    headings = {norm_line(ctx.lines[j].text) for j in lines}
+    return len(headings) == 1 and any(s == STRONG for _, s, _k in chain)
 
 
 def _headers(items: list[Evidence]) -> set[tuple[tuple[int, int], tuple[int, int]]]:

@@ -461,3 +461,20 @@ def test_article_prose_between_a_header_comment_link_and_heavier_comments_stays(
     got = decisions(lines, stop_before="model.line")
     assert not set(paragraphs(3, first=1)) & set(got)
     assert got[comments[3]] == ("comments", "comments.section")
+
+
+def test_a_trackbacks_heading_over_the_comments_heading_lets_a_long_comment_go_on() -> None:
+    """A blog theme puts the trackbacks' heading and the comments' heading over the comments
+    ("{ 1 trackback }", a dated link, "{ 7 comments… }"): two headings, both before any
+    comment's text, so the section still goes on over a long comment to the next commenter."""
+    def comment(n: int, name: str) -> list[str]:
+        return [str(n), f"{name} 07.13.12 at 0{n}:38", COMMENT.replace("this decision", f"point {n} of the plan")]
+
+    long_comment = [COMMENT.replace("this decision", f"part {n} of the plan") for n in range(6)]
+    lines = [*paragraphs(5), "{ 1 trackback }", "Fault-tolerant systems are faulty | example.net", "07.13.12 at 08:07",
+             "{ 7 comments… read them below or add one }", *comment(1, "David"), *comment(2, "John"),
+             "3", "rdm 07.13.12 at 08:59", *long_comment, *comment(4, "Richard")]
+    got = decisions(lines, stop_before="model.line")
+    assert all(got[line] == ("comments", "comments.section") for line in long_comment)
+    assert got["Richard 07.13.12 at 04:38"] == ("comments", "comments.section")
+    assert not set(paragraphs(5)) & set(got)
