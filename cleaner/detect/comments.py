@@ -29,6 +29,7 @@ heading follow it (:func:`comment_sections`).
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable
 
 from ..phrases import PhraseBook, norm_line
@@ -126,23 +127,34 @@ def _long_comment(ctx: Context, chain: list[Evidence], item: Evidence, upcoming:
     several headings (a blog's front page has a "Comments (2)" link under each post), unless
     they are one action bar that each comment repeats ("Reply to This Parent Share") in a
     chain with strong furniture; the item may then be that bar again."""
-    same = sum(1 for _, s, k in chain if (s, k) == item[1:] and s != HEADING)
+    same = _repeats(ctx, chain, item)
     between = sum(1 for j in range(chain[-1][0] + 1, item[0]) if not ctx.feats[j].blank)
     repeats = same >= MIN_EVIDENCE or bool(_headers(upcoming) & _headers(chain))
     return (repeats and _few_headings(ctx, chain) and between <= MAX_COMMENT_LINES and _valid(chain)
             and _has_comment_shape(ctx, chain))
 
 
+def _repeats(ctx: Context, chain: list[Evidence], item: Evidence) -> int:
+    """How often the chain has had ``item``'s kind: furniture of the same strength and pattern,
+    or, for a heading, the same heading after the section's own (an action bar: "ReplyDelete")."""
+    if item[1] != HEADING:
+        return sum(1 for _, s, k in chain if (s, k) == item[1:])
+    text = norm_line(ctx.lines[item[0]].text)
+    return sum(1 for j, s, _k in chain[1:] if s == HEADING and norm_line(ctx.lines[j].text) == text)
+
+
 def _few_headings(ctx: Context, chain: list[Evidence]) -> bool:
     """At most one heading; or headings that all come before the comments' text (a
     trackbacks' heading, then the comments': "{ 1 trackback }" … "{ 7 comments }"); or, after
-    the section's own, one heading's text again and again (an action bar) in a chain with
-    strong furniture."""
+    the section's own, one heading's text again and again (an action bar: "ReplyDelete"), with
+    one other heading at most (Blogger's "Replies" over a thread), in a chain with strong
+    furniture."""
     lines = [j for j, s, _k in chain[1:] if s == HEADING]
     if len(lines) + (chain[0][1] == HEADING) <= 1 or _prose_between(ctx, chain[0][0], lines[-1]) == 0:
         return True
-    headings = {norm_line(ctx.lines[j].text) for j in lines}
-    return len(headings) == 1 and any(s == STRONG for _, s, _k in chain)
+    counts = Counter(norm_line(ctx.lines[j].text) for j in lines).most_common()
+    bar = len(counts) == 1 or counts[0][1] >= MIN_EVIDENCE and len(lines) - counts[0][1] <= 1
+    return bar and any(s == STRONG for _, s, _k in chain)
 
 
 def _headers(items: list[Evidence]) -> set[tuple[tuple[int, int], tuple[int, int]]]:

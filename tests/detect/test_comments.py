@@ -478,3 +478,21 @@ def test_a_trackbacks_heading_over_the_comments_heading_lets_a_long_comment_go_o
     assert all(got[line] == ("comments", "comments.section") for line in long_comment)
     assert got["Richard 07.13.12 at 04:38"] == ("comments", "comments.section")
     assert not set(paragraphs(5)) & set(got)
+
+
+def test_blogger_s_reply_bar_with_a_replies_heading_goes_on_over_a_long_comment() -> None:
+    """Blogger: each comment ends in the bar "ReplyDelete" (a comment phrase, so a heading),
+    and one thread has a "Replies" heading over its answers ("Delete" under each: strong
+    furniture). After a comment longer than a gap allows, the bar comes again: one heading
+    text repeated, with one other heading, is still an action bar, and the section goes on."""
+    def comment(n: int, name: str) -> list[str]:
+        return [f"{name}10/2{n}/12 6:1{n} PM", COMMENT.replace("this decision", f"point {n} of the plan")]
+
+    long_comment = ["Karl,"] + [COMMENT.replace("this decision", f"part {n} of the plan") for n in range(7)]
+    lines = [*paragraphs(5), "10 comments:", *comment(1, "Joan McGettigan"), "ReplyDelete", "Replies",
+             *comment(2, "Brandt Schneider"), "Delete", *comment(3, "Karl Fisch"), "Delete", "Reply",
+             *comment(4, "Anna Kohn"), "ReplyDelete", *comment(5, "Neil Jones"), "ReplyDelete", "Pam11/4/12 7:40 AM",
+             *long_comment, "ReplyDelete", "Add comment"]
+    got = decisions(lines, stop_before="model.line")
+    assert all(got[line] == ("comments", "comments.section") for line in long_comment)
+    assert not set(paragraphs(5)) & set(got)
