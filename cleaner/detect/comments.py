@@ -225,9 +225,10 @@ def comment_sections(ctx: Context, strong: Patterns, weak: Patterns, heads: Phra
     first = next((i for i in range(region[0], region[1] + 1) if ctx.protected(i)), region[0])
     lead = next((i for i in range(first) if ctx.protected(i)), first)  # the page's first prose line
     evidence = _evidence(ctx, lead, (index_of(strong), index_of(weak)))
-    for chain in _chains(ctx, evidence, first, _list_heading(ctx, heads)):
+    breaks = _list_heading(ctx, heads)
+    for chain in _chains(ctx, evidence, first, breaks):
         _mark(ctx, chain)
-    sections = _region_sections(ctx, evidence, region, (lead, first), heads)
+    sections = _region_sections(ctx, evidence, region, (lead, first), breaks)
     titles = [i for i, rule in ctx.kept.items() if rule == "keep.title"]
     for chain in sections:
         for i in titles:  # the title was picked above a region of comments: pick it again
@@ -256,17 +257,19 @@ def _mark(ctx: Context, chain: list[Evidence]) -> None:
 
 
 def _region_sections(
-    ctx: Context, evidence: list[Evidence], region: tuple[int, int], prose: tuple[int, int], heads: PhraseBook | None
+    ctx: Context, evidence: list[Evidence], region: tuple[int, int], prose: tuple[int, int],
+    breaks: Callable[[int], bool],
 ) -> list[list[Evidence]]:
     """A comment section that is the main region itself: the comments outweigh a short article,
     or one made of a list. Its chain starts at a comment heading above the region's first
     prose line and runs on to the region's end, and the page's first prose line lies above
-    the heading (``prose``: that line, the region's first). Not when the chain's first
+    the heading (``prose``: that line, the region's first; ``breaks``: the link lists'
+    headings, as for :func:`_chains`). Not when the chain's first
     furniture is an article's byline under a comment link (:func:`_byline_first`)."""
     lead, first = prose
     if lead == first:
         return []
-    return [c for c in _chains(ctx, evidence, lead, _list_heading(ctx, heads))
+    return [c for c in _chains(ctx, evidence, lead, breaks)
             if c[0][1] == HEADING and c[0][0] < first and c[-1][0] >= region[1] - MAX_GAP
             and not _byline_first(ctx, c) and _has_comment_shape(ctx, c)]
 
