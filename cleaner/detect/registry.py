@@ -13,6 +13,7 @@ from .context import (
 )
 from .credits import credit_lines, credit_tails
 from .duplicates import duplicate_lines, truncated_copies
+from .lists import numbered_lists
 from .model import load_model, model_lines
 from .phrase import phrase_rule
 from .readerheader import reader_header
@@ -53,6 +54,7 @@ RULES: tuple[RuleSpec, ...] = (
     RuleSpec("navigation.toc", "a table of contents: short lines that recur later, in order, as the headings of sections of text (the headings are kept)", table_of_contents),
     RuleSpec("html.outside_main", "HTML block outside the page's main text", outside_main_html, True),
     RuleSpec("keep.inside", "shields short lines between article paragraphs (removes nothing)", keep_inside),
+    RuleSpec("keep.numbered", "keeps an article's numbered list: three or more items counting up from 1 under a paragraph or a line ending in a colon (removes nothing)", numbered_lists),
     RuleSpec("model.line", "the learned line model deems it boilerplate", model_lines),
     RuleSpec("context.count", "a count alone on its line (\"(12)\") under a removed line: a widget's post count", count_lines),
     RuleSpec("context.numbers", "numbers alone on their lines whose labels went: a run counting up by one (\"1.\" … \"5.\") next to a removed line, or one number between removed lines (a like count)", number_lines),
