@@ -7,9 +7,11 @@ furniture, so these sections stay whole. This rule takes them when their shape i
 comment heading that the phrase lists removed, then, within ``LEAD_LINES`` lines, at least
 ``MIN_NAMES`` names, each a short line over prose and each within ``COMMENT_LINES`` lines
 of the last, that fit the heading (:func:`_plausible`): as many as it counts, or, with no
-count, a name that comes again. Under a bare "Comments" (an article's tab) or "Comments (2)"
-(closing a post on a blog's front page), subheadings over paragraphs have the same shape;
-the count or the missing repeat keeps them. A second comment heading in the run ends it.
+count, a name that comes again. A comment longer than ``COMMENT_LINES`` ends the run unless
+the next name is one the run has had (:func:`_name_again`). Under a bare "Comments" (an
+article's tab) or "Comments (2)" (closing a post on a blog's front page), subheadings over
+paragraphs have the same shape; the count or the missing repeat keeps them. A second
+comment heading in the run ends it.
 """
 from __future__ import annotations
 
@@ -30,11 +32,16 @@ NAME_TO_TEXT = 3
 LEAD_LINES = 3
 #: Non-blank lines of one comment at most: a longer run without a name is no comment section.
 COMMENT_LINES = 12
+#: Non-blank lines of a long comment at most, which the section goes on over when the next
+#: name is one it has had ("DerKrieger" over a long letter, then "DerKrieger" again).
+LONG_COMMENT_LINES = 40
 MIN_NAMES = 3
 #: A heading's count: leading ("19 Responses", "{ 131 comments }") or in closing brackets
 #: ("Comments (2)"); not a number inside it ("… through the RSS 2.0 feed").
 _COUNT_RE = re.compile(r"^\W*(\d+)\b|\((\d+)\)\W*$")
 _END_PUNCTUATION = tuple(".!?:;,)…\"'”’")
+#: A link to the commenter's site before the name.
+_SITE_RE = re.compile(r"^https?://\S+\s+")
 
 
 def _heading(ctx: Context, i: int) -> bool:
@@ -44,10 +51,21 @@ def _heading(ctx: Context, i: int) -> bool:
 
 def _name(ctx: Context, i: int) -> bool:
     """A short line that is no sentence and no phrase, and mostly letters: a commenter's name
-    or handle ("NFreak007"), not a vote count or a date ("Sep 25, 2019 at 12:22")."""
+    or handle ("NFreak007"), not a vote count or a date ("Sep 25, 2019 at 12:22"). A link to
+    the commenter's site may come first ("http://www.example.com Jane Doe", as Disqus prints)."""
     f, text = ctx.feats[i], ctx.lines[i].text.strip()
-    return (ctx.open(i) and 1 <= f.words <= NAME_WORDS and len(text) <= NAME_CHARS and ctx.matches[i] is None
-            and not text.endswith(_END_PUNCTUATION) and not ctx.protected(i) and f.alpha_ratio >= NAME_LETTERS)
+    words, alpha = f.words, f.alpha_ratio
+    site = _SITE_RE.match(text)
+    if site:
+        text = text[site.end():]
+        words, alpha = len(text.split()), sum(c.isalpha() for c in text) / max(1, len(text))
+    return (ctx.open(i) and 1 <= words <= NAME_WORDS and len(text) <= NAME_CHARS and ctx.matches[i] is None
+            and not text.endswith(_END_PUNCTUATION) and not ctx.protected(i) and alpha >= NAME_LETTERS)
+
+
+def _name_text(ctx: Context, i: int) -> str:
+    """A name line's name, to compare: without the link before it, in any case."""
+    return _SITE_RE.sub("", ctx.lines[i].text.strip(), count=1).casefold()
 
 
 def _prose(ctx: Context, i: int) -> bool:
@@ -83,7 +101,11 @@ def _names(ctx: Context, head: int) -> list[int]:
     names: list[int] = []
     since = 0  # non-blank lines since the last name (or the heading)
     j = ctx.neighbour(head, 1)
-    while j is not None and since < (COMMENT_LINES if names else LEAD_LINES):
+    while j is not None:
+        if since >= (COMMENT_LINES if names else LEAD_LINES):
+            j = _name_again(ctx, j, names)  # past a long comment, a name seen before goes on
+            if j is None:
+                break
         if _heading(ctx, j) and names:
             break
         if _opens_comment(ctx, j):
@@ -93,6 +115,20 @@ def _names(ctx: Context, head: int) -> list[int]:
             since += 1
         j = ctx.neighbour(j, 1)
     return names
+
+
+def _name_again(ctx: Context, j: int, names: list[int]) -> int | None:
+    """The next comment's name from line ``j`` on, past the rest of a long comment (up to
+    ``LONG_COMMENT_LINES`` lines in all), if it is one of ``names`` (a conversation: the
+    writer answers the long comment); else ``None``."""
+    seen = {_name_text(ctx, k) for k in names}
+    for _ in range(LONG_COMMENT_LINES - COMMENT_LINES):
+        if j is None or _heading(ctx, j):
+            return None
+        if _opens_comment(ctx, j):
+            return j if _name_text(ctx, j) in seen else None
+        j = ctx.neighbour(j, 1)
+    return None
 
 
 def _last_comment_end(ctx: Context, name: int) -> int:
@@ -114,7 +150,7 @@ def _plausible(ctx: Context, head: int, names: list[int]) -> bool:
     if count:
         n = int(count.group(1) or count.group(2))
         return n / 2 <= len(names) <= n * 1.25 + 2
-    seen = [ctx.lines[k].text.strip().casefold() for k in names]
+    seen = [_name_text(ctx, k) for k in names]
     return len(set(seen)) < len(seen)
 
 

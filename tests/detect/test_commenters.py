@@ -65,3 +65,50 @@ def test_a_qa_pages_answers_under_their_vote_counts_stay() -> None:
     ]
     got = _stop_before_model([*paragraphs(4), "2 Answers", *answers])
     assert not any(rule == "comments.commenters" for _, rule in got.values())
+
+
+LETTER = [
+    "I am writing to you as a reader of many years, and as someone who has followed this story from the start.",
+    "The first thing that struck me was how little the council said about the cost of the new bridge in its report.",
+    "The second was that nobody seems to have asked the people who live on the river what they want from it.",
+    "I have lived by the water for thirty years, and I have seen three plans like this one come and go again.",
+    "Each of them promised a quicker way into town, and each of them was dropped when the money ran out in the end.",
+    "This time the money is there, we are told, but the plan still says nothing about the path along the bank.",
+    "That path is what most of us use every day, and a bridge that cuts it in two would be worse than no bridge.",
+    "I would ask the council to publish the full plans before the vote, so that we can all see what is proposed.",
+    "I would also ask them to hold the meeting in the evening, when those of us who work can come and listen.",
+    "Thank you for printing this, and for reporting on the plans so carefully over the last months and years.",
+    "With best wishes from the river bank, where we will all be waiting to see what the council does next.",
+    "P.S. I have sent the same letter to the mayor and to each member of the council, by post and by email.",
+    "P.P.S. If any of your readers would like to sign it too, they can find a copy at the library this week.",
+    "And if the council says no again, we will simply write again, as we have done for thirty years now.",
+]
+
+
+def test_a_long_comment_is_passed_over_when_its_writer_answers_again() -> None:
+    """A comment longer than ``COMMENT_LINES`` ends the run, unless the next name is one the
+    section has had: a conversation goes on over the long letter."""
+    lines = [*paragraphs(4), "Comments", "Gibbo", COMMENTS[1], "DerKrieger", *LETTER,
+             "DerKrieger", "And one more thing: the vote is next Tuesday, so there is still time to write.",
+             "Robert", "Thanks for the letter, I will send one too."]
+    got = _stop_before_model(lines)
+    assert got["DerKrieger"] == ("comments", "comments.commenters")
+    assert all(got[line] == ("comments", "comments.commenters") for line in LETTER)
+    assert got["Thanks for the letter, I will send one too."] == ("comments", "comments.commenters")
+
+
+def test_after_a_long_run_a_new_name_does_not_go_on() -> None:
+    """Past a run longer than a comment, a name the section has not had is more likely a
+    subheading over the article's next part: the run ends, and with two names it is none."""
+    lines = [*paragraphs(4), "Comments", "Gibbo", COMMENTS[1], "DerKrieger", *LETTER,
+             "Robert", "Thanks for the letter, I will send one too.", "Gibbo", COMMENTS[1]]
+    got = _stop_before_model(lines)
+    assert not any(rule == "comments.commenters" for _, rule in got.values())
+
+
+def test_a_link_to_the_commenters_site_may_come_before_the_name() -> None:
+    """Disqus prints the commenter's site before the name ("http://www.example.com Jane")."""
+    names = ["http://www.riverbank.org Gibbo", "Robert", "http://gibbo.example.com/ Gibbo"]
+    lines = [*paragraphs(4), "Comments", names[0], COMMENTS[1], names[1], COMMENTS[3], names[2], COMMENTS[5]]
+    got = _stop_before_model(lines)
+    assert all(got[name] == ("comments", "comments.commenters") for name in names)
