@@ -21,8 +21,8 @@ Such a section also goes on over a long comment (up to ``MAX_COMMENT_LINES`` lin
 furniture line of the kind it has already repeated (same strength and pattern), or to a
 commenter's header it has had (two furniture lines in a row, "Jane says:" over its date) that
 comes again within ``HEADER_LINES`` lines. When the main region is the comments themselves
-(they outweigh a short article), a heading above it starts a section too
-(:func:`_region_sections`). A chain that
+(they outweigh a short article, or an article with no paragraph), a heading above it starts
+a section too (:func:`_region_sections`). A chain that
 holds no text yet (an action bar: "Comment … Report") ends where prose and a link list's
 heading follow it (:func:`comment_sections`).
 """
@@ -43,6 +43,9 @@ MAX_PROSE_GAP = 4
 MAX_COMMENT_LINES = 40
 MIN_EVIDENCE = 2
 MIN_HEADLESS = 3
+#: Lines at most between a heading above the page's first prose line and the strong
+#: furniture under it ("111 Responses" / "1" / "Jane Says:"), for :func:`_opens_on_furniture`.
+OPENING_LINES = 2
 FURNITURE_MAX_WORDS = 12
 #: Lines (from the furniture after a long comment) searched for a commenter's header that the
 #: section has had: the comment's last lines (a dated link, a reply link), then the next
@@ -224,7 +227,7 @@ def comment_sections(ctx: Context, strong: Patterns, weak: Patterns, heads: Phra
         return
     first = next((i for i in range(region[0], region[1] + 1) if ctx.protected(i)), region[0])
     lead = next((i for i in range(first) if ctx.protected(i)), first)  # the page's first prose line
-    evidence = _evidence(ctx, lead, (index_of(strong), index_of(weak)))
+    evidence = _evidence(ctx, -1, (index_of(strong), index_of(weak)))
     breaks = _list_heading(ctx, heads)
     for chain in _chains(ctx, evidence, first, breaks):
         _mark(ctx, chain)
@@ -265,13 +268,28 @@ def _region_sections(
     prose line and runs on to the region's end, and the page's first prose line lies above
     the heading (``prose``: that line, the region's first; ``breaks``: the link lists'
     headings, as for :func:`_chains`). Not when the chain's first
-    furniture is an article's byline under a comment link (:func:`_byline_first`)."""
+    furniture is an article's byline under a comment link (:func:`_byline_first`). A heading
+    above the page's first prose line starts one too when strong comment furniture follows
+    it at once (:func:`_opens_on_furniture`): the article has no paragraph at all (a photo
+    and its caption), so the first prose line is a comment's."""
     lead, first = prose
-    if lead == first:
-        return []
-    return [c for c in _chains(ctx, evidence, lead, breaks)
+    below = _chains(ctx, evidence, lead, breaks) if lead < first else []
+    above = [c for c in _chains(ctx, evidence, -1, breaks) if c[0][0] < lead and _opens_on_furniture(ctx, c)]
+    return [c for c in below + above
             if c[0][1] == HEADING and c[0][0] < first and c[-1][0] >= region[1] - MAX_GAP
             and not _byline_first(ctx, c) and _has_comment_shape(ctx, c)]
+
+
+def _opens_on_furniture(ctx: Context, chain: list[Evidence]) -> bool:
+    """Strong comment furniture right under the chain's heading (at most ``OPENING_LINES``
+    lines between, none of them prose), and ``MIN_HEADLESS`` strong furniture lines in the
+    chain ("111 Responses" / "1" / "Jane Says:"); not a menu's "Comments" link far above a
+    byline ("by Jane Doe on June 29, 2012": weak furniture)."""
+    if len(chain) < 2 or chain[1][1] != STRONG:
+        return False
+    between = sum(1 for j in range(chain[0][0] + 1, chain[1][0]) if not ctx.feats[j].blank)
+    return (between <= OPENING_LINES and _prose_between(ctx, chain[0][0], chain[1][0]) == 0
+            and sum(1 for _, s, _k in chain if s == STRONG) >= MIN_HEADLESS)
 
 
 def _byline_first(ctx: Context, chain: list[Evidence]) -> bool:

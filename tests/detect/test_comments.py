@@ -444,6 +444,38 @@ def test_a_comment_section_that_outweighs_a_short_article_is_still_a_section() -
     assert [ctx.lines[i].text for i, rule in ctx.kept.items() if rule == "keep.title"] == [title]
 
 
+def test_comments_under_an_article_with_no_paragraph_are_a_section() -> None:
+    """A photo post (a headline and a caption, no paragraph) under many comments: the page's
+    first prose line is a comment's, so the heading lies above it. Comment furniture right
+    under the heading ("1" / "Jane Says:" / its date), with no prose between, and three or
+    more "X Says:" lines, start the section there all the same."""
+    def comment(n: int) -> list[str]:
+        return [str(n + 1), f"Reader{n} Says:", f"November 7th, 2012 at 9:4{n} pm", COMMENT.replace("this decision", f"pick {n}")]
+
+    comments = [line for n in range(8) for line in comment(n)]
+    lines = ["Study Hacks", "Home", "About", "My New Project", "Max, born 11/6/12, our future student",
+             "112 Responses to “My New Project”", *comments]
+    got = decisions(lines, stop_before="model.line")
+    assert all(got[line][0] == "comments" for line in comments)
+    assert got[COMMENT.replace("this decision", "pick 0")] == ("comments", "comments.section")
+    assert "Max, born 11/6/12, our future student" not in got
+
+
+def test_a_comment_link_over_a_short_article_starts_no_section_above_it() -> None:
+    """A "3 Comments" link over the article's byline and its few paragraphs: prose lies between
+    the heading and the next furniture, so the heading starts no section over the article,
+    however heavy the comments below."""
+    def comment(n: int) -> list[str]:
+        return [f"Reader{n} Says:", f"November 7th, 2012 at 9:4{n} pm", COMMENT.replace("this decision", f"pick {n}"),
+                COMMENT.replace("this decision", f"the plan {n}")]
+
+    comments = [line for n in range(8) for line in comment(n)]
+    lines = ["Study Hacks", "Home", "About", "8 Comments", *paragraphs(2), "8 Responses to “My New Project”", *comments]
+    got = decisions(lines, stop_before="model.line")
+    assert not set(paragraphs(2)) & set(got)
+    assert got[comments[2]] == ("comments", "comments.section")
+
+
 def test_article_prose_between_a_header_comment_link_and_heavier_comments_stays() -> None:
     """A header's "View all Comments" link, then the article under its byline ("Written by
     Jane Doe on 24/10/12", shaped like a commenter's line), then comments that hold more
