@@ -227,7 +227,8 @@ def comment_sections(ctx: Context, strong: Patterns, weak: Patterns, heads: Phra
         return
     first = next((i for i in range(region[0], region[1] + 1) if ctx.protected(i)), region[0])
     lead = next((i for i in range(first) if ctx.protected(i)), first)  # the page's first prose line
-    evidence = _evidence(ctx, -1, (index_of(strong), index_of(weak)))
+    heading_above = any(m is not None and m.category == "comments" for m in ctx.matches[:lead])
+    evidence = _evidence(ctx, -1 if heading_above else lead, (index_of(strong), index_of(weak)))
     breaks = _list_heading(ctx, heads)
     for chain in _chains(ctx, evidence, first, breaks):
         _mark(ctx, chain)
@@ -274,7 +275,8 @@ def _region_sections(
     and its caption), so the first prose line is a comment's."""
     lead, first = prose
     below = _chains(ctx, evidence, lead, breaks) if lead < first else []
-    above = [c for c in _chains(ctx, evidence, -1, breaks) if c[0][0] < lead and _opens_on_furniture(ctx, c)]
+    above = ([c for c in _chains(ctx, evidence, -1, breaks) if c[0][0] < lead and _opens_on_furniture(ctx, c)]
+             if evidence and evidence[0][0] < lead else [])
     return [c for c in below + above
             if c[0][1] == HEADING and c[0][0] < first and c[-1][0] >= region[1] - MAX_GAP
             and not _byline_first(ctx, c) and _has_comment_shape(ctx, c)]
