@@ -20,7 +20,9 @@ real comments: strong furniture, or weak furniture that follows prose. Article t
 Such a section also goes on over a long comment (up to ``MAX_COMMENT_LINES`` lines) to the next
 furniture line of the kind it has already repeated (same strength and pattern), or to a
 commenter's header it has had (two furniture lines in a row, "Jane says:" over its date) that
-comes again within ``HEADER_LINES`` lines. When the main region is the comments themselves
+comes again within ``HEADER_LINES`` lines, or, when the first comment is the long one, to
+the next furniture of its kind under a heading that counts the comments
+(:func:`_first_long`). When the main region is the comments themselves
 (they outweigh a short article, or an article with no paragraph), a heading above it starts
 a section too (:func:`_region_sections`). A chain that
 holds no text yet (an action bar: "Comment … Report") ends where prose and a link list's
@@ -58,6 +60,8 @@ EMBED_SIGNATURE_RE = re.compile(r"\(@\w{1,15}\)\s.{0,30}\d{4}$")
 #: A whitespace-separated token of numbers alone ("8,", "2012", "5:21", "30.10.2012").
 _NUMBER_TOKEN_RE = re.compile(r"(?<!\S)[\d.,:/\-]+(?!\S)")
 _DIGITS_RE = re.compile(r"\d+")
+#: A heading's count of comments: its first number ("20 Comments", "Comments (20)").
+_COUNT_RE = re.compile(r"(\d+)")
 
 Patterns = tuple[re.Pattern[str], ...]
 Evidence = tuple[int, int, int]  # (line, strength, which pattern matched: -1 for a heading)
@@ -122,19 +126,48 @@ def _near(ctx: Context, prev: Evidence, item: Evidence, breaks: Callable[[int], 
     return between <= MAX_GAP and prose <= allowed
 
 
-def _long_comment(ctx: Context, chain: list[Evidence], item: Evidence, upcoming: list[Evidence]) -> bool:
+def _long_comment(
+    ctx: Context, chain: list[Evidence], item: Evidence, upcoming: list[Evidence], ahead: list[Evidence]
+) -> bool:
     """Furniture that follows a long comment's text and repeats the section's (the next
     comment of the same section): of a kind the section has repeated (same strength and
     pattern), or, with the ``upcoming`` evidence right after it, a commenter's header the
     section has had ("Jane schreibt:" over its date: :func:`_headers`). Not in a chain with
     several headings (a blog's front page has a "Comments (2)" link under each post), unless
     they are one action bar that each comment repeats ("Reply to This Parent Share") in a
-    chain with strong furniture; the item may then be that bar again."""
+    chain with strong furniture; the item may then be that bar again. The first comment may
+    be the long one (:func:`_first_long`)."""
     same = _repeats(ctx, chain, item)
     between = sum(1 for j in range(chain[-1][0] + 1, item[0]) if not ctx.feats[j].blank)
     repeats = same >= MIN_EVIDENCE or bool(_headers(upcoming) & _headers(chain))
-    return (repeats and _few_headings(ctx, chain) and between <= MAX_COMMENT_LINES and _valid(chain)
-            and _has_comment_shape(ctx, chain))
+    shape = chain if repeats else chain + [item]
+    return ((repeats or same == 1 and _first_long(ctx, chain, item, ahead)) and _few_headings(ctx, chain)
+            and between <= MAX_COMMENT_LINES and _valid(chain) and _has_comment_shape(ctx, shape))
+
+
+def _first_long(ctx: Context, chain: list[Evidence], item: Evidence, ahead: list[Evidence]) -> bool:
+    """The section's first comment was long: its heading counts comments ("20 Comments"), the
+    item is of the kind of the section's one furniture line so far (the next commenter's
+    date, as the first's), and the same kind comes again near it (``ahead``: the evidence
+    after it), so the comments go on. A blog's front page, whose posts are as long as that
+    first comment, has no such third date near the second."""
+    return _counts_comments(ctx, chain) and any(e[1:] == item[1:] and _near(ctx, item, e) for e in ahead)
+
+
+def _counts_comments(ctx: Context, chain: list[Evidence]) -> bool:
+    """The chain's heading, or a comment heading right above it ("20 Comments" over "Post a
+    comment"), counts two comments or more."""
+    if chain[0][1] != HEADING:
+        return False
+    up = ctx.neighbour(chain[0][0], -1)
+    heads = [chain[0][0]] + ([up] if up is not None and _comment_heading(ctx, up) else [])
+    counts = (_COUNT_RE.search(ctx.lines[h].text) for h in heads)
+    return any(c is not None and int(c.group(1)) >= MIN_EVIDENCE for c in counts)
+
+
+def _comment_heading(ctx: Context, i: int) -> bool:
+    match = ctx.matches[i]
+    return match is not None and match.category == "comments"
 
 
 def _repeats(ctx: Context, chain: list[Evidence], item: Evidence) -> int:
@@ -187,7 +220,7 @@ def _chains(
         upcoming = [e for e in evidence[n : n + HEADER_LINES] if e[0] - item[0] < HEADER_LINES]
         if chains and not fresh_heading and (
             _near(ctx, chains[-1][-1], item, _never if texted[-1] else breaks)
-            or _long_comment(ctx, chains[-1], item, upcoming)
+            or _long_comment(ctx, chains[-1], item, upcoming, evidence[n + 1 : n + 1 + HEADER_LINES])
         ):
             texted[-1] = texted[-1] or _prose_between(ctx, chains[-1][-1][0], item[0]) > 0
             chains[-1].append(item)

@@ -528,3 +528,32 @@ def test_blogger_s_reply_bar_with_a_replies_heading_goes_on_over_a_long_comment(
     got = decisions(lines, stop_before="model.line")
     assert all(got[line] == ("comments", "comments.section") for line in long_comment)
     assert not set(paragraphs(5)) & set(got)
+
+
+def test_a_long_first_comment_under_a_counted_heading_goes_on_to_the_next() -> None:
+    """"20 Comments" / "Post a comment", then each commenter's name over its date: the first
+    comment is too long for a gap, but its date's kind comes again after it, and again near
+    that one, so the comments go on under the heading that counts them."""
+    def comment(name: str, n: int) -> list[str]:
+        return [name, f"Aug {n} 2012", COMMENT.replace("this decision", f"point {n} of the plan")]
+
+    long_comment = [COMMENT.replace("this decision", f"part {n} of the plan") for n in range(8)]
+    lines = [*paragraphs(5), "About the author", "20 Comments", "Post a comment", "Dirk Heuff", "Aug 8 2012",
+             *long_comment, *comment("Irving Frydman", 9), *comment("Luis", 10), *comment("Eric Wittlake", 11)]
+    got = decisions(lines, stop_before="model.line")
+    assert all(got[line] == ("comments", "comments.section") for line in long_comment)
+    assert got[COMMENT.replace("this decision", "point 11 of the plan")] == ("comments", "comments.section")
+    assert not set(paragraphs(5)) & set(got)
+
+
+def test_a_front_pages_long_posts_under_a_comment_count_stay() -> None:
+    """A blog's front page: "Comments (3)" closes a post, and the next posts, each under its
+    date, are long. The second date is of the kind of the first, but no third comes near it,
+    so the section does not go on over the posts."""
+    def post(n: int) -> list[str]:
+        return [f"Aug {n} 2012", *paragraphs(6, first=10 * n)]
+
+    posts = [line for n in (7, 6, 5) for line in post(n)]
+    lines = [*paragraphs(3), "Comments (3)", *posts]
+    got = decisions(lines, stop_before="model.line")
+    assert not any(p in got for n in (7, 6, 5) for p in paragraphs(6, first=10 * n))
