@@ -19,6 +19,7 @@ import re
 
 from ..phrases import PhraseBook
 from .base import Context
+from .comments import heading_count
 from .zones import main_region
 
 #: Words and characters a commenter's name line has at most ("Bill Eisenhauer", "h4rm0ny").
@@ -36,9 +37,6 @@ COMMENT_LINES = 12
 #: name is one it has had ("DerKrieger" over a long letter, then "DerKrieger" again).
 LONG_COMMENT_LINES = 40
 MIN_NAMES = 3
-#: A heading's count: leading ("19 Responses", "{ 131 comments }") or in closing brackets
-#: ("Comments (2)"); not a number inside it ("… through the RSS 2.0 feed").
-_COUNT_RE = re.compile(r"^\W*(\d+)\b|\((\d+)\)\W*$")
 _END_PUNCTUATION = tuple(".!?:;,)…\"'”’")
 #: A link to the commenter's site before the name.
 _SITE_RE = re.compile(r"^https?://\S+\s+")
@@ -146,9 +144,8 @@ def _plausible(ctx: Context, head: int, names: list[int]) -> bool:
     """Names that fit the heading's count ("19 Responses": from half as many to a quarter
     more, and two, as some names stand in the comments' text), or, under a heading with no
     count, a name that comes again (a conversation: the author answers)."""
-    count = _COUNT_RE.search(ctx.lines[head].text)
-    if count:
-        n = int(count.group(1) or count.group(2))
+    n = heading_count(ctx.lines[head].text)
+    if n is not None:
         return n / 2 <= len(names) <= n * 1.25 + 2
     seen = [_name_text(ctx, k) for k in names]
     return len(set(seen)) < len(seen)

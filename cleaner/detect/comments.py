@@ -60,8 +60,9 @@ EMBED_SIGNATURE_RE = re.compile(r"\(@\w{1,15}\)\s.{0,30}\d{4}$")
 #: A whitespace-separated token of numbers alone ("8,", "2012", "5:21", "30.10.2012").
 _NUMBER_TOKEN_RE = re.compile(r"(?<!\S)[\d.,:/\-]+(?!\S)")
 _DIGITS_RE = re.compile(r"\d+")
-#: A heading's count of comments: its first number ("20 Comments", "Comments (20)").
-_COUNT_RE = re.compile(r"(\d+)")
+#: A heading's count: leading ("19 Responses", "{ 131 comments }") or in closing brackets
+#: ("Comments (2)"); not a number inside it ("… through the RSS 2.0 feed").
+_COUNT_RE = re.compile(r"^\W*(\d+)\b|\((\d+)\)\W*$")
 
 Patterns = tuple[re.Pattern[str], ...]
 Evidence = tuple[int, int, int]  # (line, strength, which pattern matched: -1 for a heading)
@@ -161,8 +162,13 @@ def _counts_comments(ctx: Context, chain: list[Evidence]) -> bool:
         return False
     up = ctx.neighbour(chain[0][0], -1)
     heads = [chain[0][0]] + ([up] if up is not None and _comment_heading(ctx, up) else [])
-    counts = (_COUNT_RE.search(ctx.lines[h].text) for h in heads)
-    return any(c is not None and int(c.group(1)) >= MIN_EVIDENCE for c in counts)
+    return any((heading_count(ctx.lines[h].text) or 0) >= MIN_EVIDENCE for h in heads)
+
+
+def heading_count(text: str) -> int | None:
+    """The number of comments a comment heading counts, if it counts them (:data:`_COUNT_RE`)."""
+    match = _COUNT_RE.search(text)
+    return int(match.group(1) or match.group(2)) if match else None
 
 
 def _comment_heading(ctx: Context, i: int) -> bool:
