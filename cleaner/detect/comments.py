@@ -94,8 +94,7 @@ def _strength(ctx: Context, i: int, strong: RegexIndex, weak: RegexIndex) -> tup
                 k = index.first_match(norm + ":")  # a label: "Posted by:" over its name
             if k is not None:
                 return strength, k
-    match = ctx.matches[i]
-    return (HEADING, -1) if match is not None and match.category == "comments" else None
+    return (HEADING, -1) if _comment_heading(ctx, i) else None
 
 
 def _ends_sentence(text: str) -> bool:
@@ -172,6 +171,7 @@ def heading_count(text: str) -> int | None:
 
 
 def _comment_heading(ctx: Context, i: int) -> bool:
+    """Line ``i`` matches a comment heading phrase ("3 Responses", "Leave a Reply")."""
     match = ctx.matches[i]
     return match is not None and match.category == "comments"
 
@@ -266,7 +266,7 @@ def comment_sections(ctx: Context, strong: Patterns, weak: Patterns, heads: Phra
         return
     first = next((i for i in range(region[0], region[1] + 1) if ctx.protected(i)), region[0])
     lead = next((i for i in range(first) if ctx.protected(i)), first)  # the page's first prose line
-    heading_above = any(m is not None and m.category == "comments" for m in ctx.matches[:lead])
+    heading_above = any(_comment_heading(ctx, i) for i in range(lead))
     evidence = _evidence(ctx, -1 if heading_above else lead, (index_of(strong), index_of(weak)))
     breaks = _list_heading(ctx, heads)
     for chain in _chains(ctx, evidence, first, breaks):
